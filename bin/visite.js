@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Entry point of the `visite` command. Any failure that escapes the CLI is a
+// bug: say so in one line (no stack trace unless VISITE_DEBUG is set) and exit 2.
+import('../dist/cli.js')
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    if (process.env.VISITE_DEBUG) console.error(error);
+    const fr = /^fr/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+    const what = error && error.code === 'ERR_MODULE_NOT_FOUND'
+      ? (fr ? 'visite n’est pas construit : lancez « npm ci » (ou « npm run build »).' : 'visite is not built: run "npm ci" (or "npm run build").')
+      : (fr ? `erreur interne (${String(error && error.message)}). Merci de la signaler.` : `internal error (${String(error && error.message)}). Please report it.`);
+    process.stderr.write(`visite: ${what}\n`);
+    process.exitCode = 2;
+  });

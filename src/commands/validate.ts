@@ -1,0 +1,47 @@
+/**
+ * `visite validate`: every problem of every file in one run, in the format
+ * asked for. Returns the exit code; the CLI prints and exits.
+ */
+import { failing } from '../diagnostics.js';
+import { findVisitFiles } from '../files.js';
+import { formatGithub } from '../format/github.js';
+import { formatJson } from '../format/json.js';
+import { formatPretty, summaryLine } from '../format/pretty.js';
+import type { FileResult } from '../format/result.js';
+import { ui, type Lang } from '../messages.js';
+import { validateFile } from '../validate/index.js';
+
+/** Output formats of `visite validate`. */
+export const FORMATS = ['pretty', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ValidateOptions {
+  paths: string[];
+  format: Format;
+  strict: boolean;
+  lang: Lang;
+  color: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Validates the files and prints the report; returns 0 (clean), 1 (invalid) or 2 (nothing to check). */
+export async function runValidate(options: ValidateOptions): Promise<number> {
+  const t = ui[options.lang];
+  const paths = options.paths.length > 0 ? options.paths : ['visits'];
+  const { files, unmatched } = await findVisitFiles(paths);
+  if (files.length === 0) {
+    options.err(`${t.noFiles(unmatched.join(', '))}\n${t.noFilesHint}\n`);
+    return 2;
+  }
+  const results: FileResult[] = [];
+  for (const path of files) {
+    const file = await validateFile(path);
+    results.push({ file: path, text: file.text, diagnostics: file.diagnostics, valid: !failing(file.diagnostics, options.strict) });
+  }
+  if (options.format === 'json') options.out(formatJson(results, options.lang));
+  else if (options.format === 'github') options.out(formatGithub(results, options.lang) + summaryLine(results, options.lang, false));
+  else options.out(formatPretty(results, options.lang, options.color));
+  if (unmatched.length > 0) options.err(`${t.noFiles(unmatched.join(', '))}\n`);
+  return results.some((r) => !r.valid) ? 1 : 0;
+}

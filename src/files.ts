@@ -1,0 +1,26 @@
+/**
+ * Which visit files a command works on: files as given, folders searched
+ * for .yaml/.yml, anything else taken as a glob. Sorted, without repeats.
+ */
+import { stat } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/** Expands paths, folders and globs into a sorted list of files; also says which arguments matched nothing. */
+export async function findVisitFiles(args: readonly string[]): Promise<{ files: string[]; unmatched: string[] }> {
+  const found = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => undefined);
+    let matches: string[];
+    if (info?.isFile()) matches = [arg];
+    else if (info?.isDirectory()) {
+      matches = await glob(['**/*.yaml', '**/*.yml'], { cwd: arg, ignore: IGNORE, dot: false });
+      matches = matches.map((m) => `${arg.replace(/\/+$/, '')}/${m}`);
+    } else matches = await glob([arg], { ignore: IGNORE, dot: false });
+    if (matches.length === 0) unmatched.push(arg);
+    for (const m of matches) found.add(m);
+  }
+  return { files: [...found].sort(), unmatched };
+}

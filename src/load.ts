@@ -1,0 +1,241 @@
+/**
+ * Stage 1, load: bytes → text → YAML document with a line counter → plain data.
+ * The document is kept so that any data path can be turned back into a
+ * line and column. Nothing here throws on bad input: problems are diagnostics.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import {
+  isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument,
+  YAMLMap, YAMLSeq, type Document, type Node as YamlNode, type ScalarTag, type CollectionTag,
+} from 'yaml';
+import type { Code, Diagnostic, Params, Place } from './diagnostics.js';
+
+/** Files larger than this are refused before they are read. */
+export const MAX_BYTES = 1024 * 1024;
+/** Aliases expanded at most this many times (stops "billion laughs"). */
+export const MAX_ALIASES = 100;
+/** Deeper nesting than this is refused (a visit file needs about 10). */
+export const MAX_DEPTH = 64;
+/** At most this many YAML syntax problems are listed for one file. */
+const MAX_SYNTAX_DIAGNOSTICS = 20;
+
+/** Path of a value in the data: map keys and list indexes. */
+export type DataPath = readonly (string | number)[];
+
+/** A visit file as it moves through the pipeline. */
+export interface SourceFile {
+  /** Path as the user gave it. */
+  path: string;
+  /** Decoded text, byte-order mark removed. */
+  text: string;
+  lineCounter: LineCounter;
+  /** The parsed document; absent when the file could not be read. */
+  doc?: Document.Parsed;
+  /** Plain data; absent when the YAML is broken. */
+  data?: unknown;
+  /** Paths of the values tagged `!internal` (never published). */
+  internal: DataPath[];
+  diagnostics: Diagnostic[];
+}
+
+/** The `!internal` tag marks any value as kept out of public outputs. */
+const INTERNAL = '!internal';
+
+/** Resolves a plain scalar the way YAML 1.2's core schema does, so `!internal 12` stays a number. */
+function resolveCore(source: string): unknown {
+  if (/^(?:~|null|Null|NULL)?$/.test(source)) return null;
+  if (/^(?:true|True|TRUE)$/.test(source)) return true;
+  if (/^(?:false|False|FALSE)$/.test(source)) return false;
+  if (/^[-+]?[0-9]+$/.test(source)) return Number.parseInt(source, 10);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(source)) return Number.parseFloat(source);
+  return source;
+}
+
+const internalTags: (ScalarTag | CollectionTag)[] = [
+  { tag: INTERNAL, identify: () => false, resolve: resolveCore },
+  { tag: INTERNAL, collection: 'map', nodeClass: YAMLMap, identify: () => false },
+  { tag: INTERNAL, collection: 'seq', nodeClass: YAMLSeq, identify: () => false },
+];
+
+/** Turns offsets into a place, using the file's line counter. */
+export function placeAt(file: Pick<SourceFile, 'lineCounter' | 'text'>, start: number, end = start + 1): Place {
+  const s = Math.max(0, Math.min(start, file.text.length));
+  const e = Math.max(s, Math.min(end, file.text.length));
+  const a = file.lineCounter.linePos(s);
+  const b = file.lineCounter.linePos(e);
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col, offset: s, endOffset: e };
+}
+
+function report(file: SourceFile, code: Code, start: number | undefined, end?: number, params: Params = {}): void {
+  const d: Diagnostic = { code, severity: 'error', file: file.path, params, source: 'load' };
+  if (start !== undefined) d.place = placeAt(file, start, end);
+  file.diagnostics.push(d);
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+const yamlCodes: Record<string, Code> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab-indent',
+  BAD_INDENT: 'yaml-bad-indent',
+  MULTILINE_IMPLICIT_KEY: 'yaml-bad-indent',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-bad-indent',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+  TAG_RESOLVE_FAILED: 'yaml-unknown-tag',
+  RESOURCE_EXHAUSTION: 'yaml-too-deep',
+};
+
+/** Deepest nesting of collections in a document, measured without recursion. */
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH) return max;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/** Paths of every node tagged `!internal`. */
+function internalPaths(doc: Document.Parsed): DataPath[] {
+  const out: DataPath[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as YamlNode;
+    if ((isScalar(n) || isCollection(n)) && n.tag === INTERNAL) out.push(path);
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => walk(item, [...path, i]));
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+
+/** Fills the line counter of a file that the YAML parser will not see. */
+function countLines(file: SourceFile): void {
+  file.lineCounter.addNewLine(0);
+  for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) file.lineCounter.addNewLine(i + 1);
+}
+
+/** The opening quote of an unterminated string, so the caret points where the string starts. */
+function openingQuote(text: string, pos: number, message: string): number {
+  const quote = message.includes('"') ? '"' : "'";
+  const at = text.lastIndexOf(quote, pos - 1);
+  return at >= 0 ? at : pos;
+}
+
+/** Parses already-decoded text. Used by `loadFile` and by editors' previews. */
+export function parseVisitText(path: string, raw: string): SourceFile {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const lineCounter = new LineCounter();
+  const file: SourceFile = { path, text, lineCounter, internal: [], diagnostics: [] };
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    countLines(file);
+    report(file, 'file-not-utf8', nul);
+    return file;
+  }
+  const doc = parseDocument(text, {
+    lineCounter, prettyErrors: false, uniqueKeys: true, customTags: internalTags, keepSourceTokens: false,
+  });
+  file.doc = doc;
+  let syntax = 0;
+  let deep = false;
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const code = yamlCodes[problem.code] ?? 'yaml-syntax';
+    if (code === 'yaml-too-deep') {
+      if (!deep) report(file, code, problem.pos[0], problem.pos[1], { max: MAX_DEPTH });
+      deep = true;
+      continue;
+    }
+    if (++syntax > MAX_SYNTAX_DIAGNOSTICS) break;
+    let [start, end] = problem.pos;
+    const isQuote = problem.code === 'MISSING_CHAR' && problem.message.includes('quote');
+    if (isQuote) [start, end] = [openingQuote(text, start, problem.message), start];
+    const params: Params = {};
+    if (code === 'yaml-unknown-tag') params.tag = text.slice(start, end).split(/\s/)[0] ?? '';
+    if (code === 'yaml-duplicate-key') params.key = text.slice(start, end);
+    if (code === 'yaml-syntax') params.detail = problem.message.split('\n')[0] ?? '';
+    report(file, isQuote ? 'yaml-unterminated-string' : code, start, end, params);
+  }
+  if (file.diagnostics.length > 0) return file;
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    report(file, 'file-empty', 0, Math.min(1, text.length));
+    return file;
+  }
+  if (depthOf(doc.contents) > MAX_DEPTH) {
+    report(file, 'yaml-too-deep', doc.contents.range[0], doc.contents.range[0] + 1, { max: MAX_DEPTH });
+    return file;
+  }
+  try {
+    file.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    // toJS only throws on alias expansion past the limit: point at the first alias.
+    let at = 0;
+    const stack: unknown[] = [doc.contents];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (isAlias(node)) { at = node.range?.[0] ?? 0; break; }
+      if (isPair(node)) stack.push(node.value, node.key);
+      else if (isCollection(node)) stack.push(...[...node.items].reverse());
+    }
+    report(file, 'yaml-alias-limit', at, at + 1, { max: MAX_ALIASES });
+    return file;
+  }
+  file.internal = internalPaths(doc);
+  return file;
+}
+
+/** Reads and parses one visit file. Never throws. */
+export async function loadFile(path: string): Promise<SourceFile> {
+  const empty: SourceFile = { path, text: '', lineCounter: new LineCounter(), internal: [], diagnostics: [] };
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_BYTES) {
+      empty.diagnostics.push({
+        code: 'file-too-large', severity: 'error', file: path, source: 'load',
+        params: { size: info.size, max: MAX_BYTES },
+      });
+      return empty;
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    empty.diagnostics.push({ code: 'file-unreadable', severity: 'error', file: path, source: 'load', params: { reason } });
+    return empty;
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    // Show the text up to the bad byte, so the place is right.
+    const file = { ...empty, text: new TextDecoder('utf-8').decode(bytes.subarray(0, bad)) };
+    countLines(file);
+    report(file, 'file-not-utf8', file.text.length);
+    return file;
+  }
+  return parseVisitText(path, new TextDecoder('utf-8').decode(bytes));
+}

@@ -1,0 +1,185 @@
+/**
+ * The wording of every diagnostic, in French and English, apart from the
+ * codes (as publint does): a message says what is wrong, a hint how to fix it.
+ */
+import type { Code, Diagnostic, Params } from './diagnostics.js';
+
+/** Languages the tool speaks. */
+export type Lang = 'fr' | 'en';
+
+type Text = (p: Params) => string;
+interface Entry { message: Text; hint?: Text }
+
+const q = {
+  fr: (s: unknown): string => `« ${String(s)} »`,
+  en: (s: unknown): string => `"${String(s)}"`,
+};
+
+function listOf(lang: Lang, values: unknown, max = 8): string {
+  const all = Array.isArray(values) ? values.map(String) : [String(values)];
+  const shown = all.slice(0, max).map(q[lang]).join(', ');
+  return all.length > max ? `${shown}, …` : shown;
+}
+
+const typeWords: Record<Lang, Record<string, string>> = {
+  fr: {
+    string: 'un texte', integer: 'un nombre entier', number: 'un nombre', boolean: 'oui/non (true ou false)',
+    object: 'une liste de clés (clé: valeur)', array: 'une liste (éléments commençant par « - »)', null: 'une valeur vide',
+  },
+  en: {
+    string: 'a text', integer: 'a whole number', number: 'a number', boolean: 'yes/no (true or false)',
+    object: 'a mapping (key: value)', array: 'a list (items starting with "-")', null: 'an empty value',
+  },
+};
+
+const types = (lang: Lang, t: unknown): string =>
+  (Array.isArray(t) ? t : [t]).map((x) => typeWords[lang][String(x)] ?? String(x)).join(lang === 'fr' ? ' ou ' : ' or ');
+
+const field = (lang: Lang, p: Params): string =>
+  p.field ? (lang === 'fr' ? ` pour ${q.fr(p.field)}` : ` for ${q.en(p.field)}`) : '';
+
+const didYouMean = {
+  fr: (p: Params): string | undefined => (p.suggestion ? `vouliez-vous dire ${q.fr(p.suggestion)} ?` : undefined),
+  en: (p: Params): string | undefined => (p.suggestion ? `did you mean ${q.en(p.suggestion)}?` : undefined),
+};
+
+const compare = { '>=': { fr: 'au moins', en: 'at least' }, '<=': { fr: 'au plus', en: 'at most' },
+  '>': { fr: 'plus de', en: 'more than' }, '<': { fr: 'moins de', en: 'less than' } } as Record<string, Record<Lang, string>>;
+
+const kinds: Record<Lang, Record<string, string>> = {
+  fr: { service: 'service', site: 'site', place: 'lieu', unit: 'unité' },
+  en: { service: 'service', site: 'site', place: 'place', unit: 'unit' },
+};
+
+const catalog: Record<Lang, Record<Code, Entry>> = {
+  fr: {
+    'file-unreadable': { message: (p) => `Impossible de lire le fichier (${p.reason}).`, hint: () => 'Vérifiez le chemin et les droits de lecture.' },
+    'file-too-large': { message: (p) => `Fichier trop gros : ${p.size} octets (maximum ${p.max}).`, hint: () => 'Un fichier de visite fait quelques kilo-octets : est-ce le bon fichier ?' },
+    'file-not-utf8': { message: () => 'Le fichier n’est pas du texte UTF-8 (fichier binaire ou mal encodé).', hint: () => 'Enregistrez le fichier en UTF-8 depuis votre éditeur.' },
+    'file-empty': { message: () => 'Le fichier est vide.', hint: () => 'Créez une visite avec « visite new » ou copiez un exemple de visits/.' },
+    'yaml-duplicate-key': { message: (p) => `La clé ${q.fr(p.key)} apparaît deux fois au même niveau.`, hint: () => 'Supprimez ou renommez l’une des deux.' },
+    'yaml-tab-indent': { message: () => 'Tabulation utilisée pour l’indentation.', hint: () => 'YAML n’accepte que des espaces : remplacez la tabulation par des espaces.' },
+    'yaml-bad-indent': { message: () => 'Indentation incohérente.', hint: () => 'Alignez les clés d’un même bloc sur la même colonne, avec des espaces.' },
+    'yaml-unterminated-string': { message: () => 'Texte entre guillemets jamais refermé.', hint: () => 'Ajoutez le guillemet fermant, ou retirez le guillemet ouvrant.' },
+    'yaml-too-deep': { message: (p) => `Imbrication trop profonde (plus de ${p.max} niveaux).`, hint: () => 'Un fichier de visite n’a pas besoin d’autant de niveaux : vérifiez l’indentation.' },
+    'yaml-alias-limit': { message: (p) => `Trop d’alias YAML à développer (maximum ${p.max}).`, hint: () => 'Écrivez les valeurs en clair au lieu d’alias (*nom).' },
+    'yaml-unknown-tag': { message: (p) => `Étiquette YAML inconnue ${q.fr(p.tag)}.`, hint: () => 'Seule l’étiquette !internal est reconnue (valeur gardée hors des publications).' },
+    'yaml-multiple-documents': { message: () => 'Le fichier contient plusieurs documents YAML (séparés par « --- »).', hint: () => 'Une visite par fichier : déplacez la suite dans un autre fichier.' },
+    'yaml-syntax': { message: (p) => `Erreur de syntaxe YAML (${p.detail}).`, hint: () => 'Vérifiez les deux-points, tirets et guillemets de cette ligne.' },
+    'schema-required': { message: (p) => `Clé obligatoire manquante : ${q.fr(p.key)}${p.parent ? ` dans ${q.fr(p.parent)}` : ''}.`, hint: (p) => `Ajoutez « ${p.key}: … » à ce bloc.` },
+    'schema-unknown-key': { message: (p) => `Clé inconnue ${q.fr(p.key)}.`, hint: (p) => didYouMean.fr(p) ?? `Clés possibles ici : ${listOf('fr', p.allowed)}.` },
+    'schema-type': { message: (p) => `Valeur de mauvais type${field('fr', p)} : ${types('fr', p.actual)} au lieu de ${types('fr', p.expected)}.`, hint: (p) => `Écrivez ${types('fr', p.expected)}.` },
+    'schema-enum': { message: (p) => `Valeur non reconnue ${q.fr(p.value)}${field('fr', p)}.`, hint: (p) => didYouMean.fr(p) ?? `Valeurs possibles : ${listOf('fr', p.allowed, 12)}.` },
+    'schema-const': { message: (p) => `Valeur ${q.fr(p.value)}${field('fr', p)} : seule ${q.fr(p.expected)} est acceptée.`, hint: (p) => `Écrivez ${p.expected}.` },
+    'schema-pattern': { message: (p) => `Forme non reconnue ${q.fr(p.value)}${field('fr', p)}.`, hint: (p) => patternHint('fr', String(p.pattern)) },
+    'schema-format': { message: (p) => `${q.fr(p.value)} n’est pas une adresse valable${field('fr', p)}.`, hint: () => 'Écrivez l’adresse complète, p. ex. https://www.exemple.fr/page.' },
+    'schema-range': { message: (p) => `Valeur ${p.value} hors limites${field('fr', p)} : ${compare[String(p.comparison)]?.fr ?? p.comparison} ${p.limit} attendu.`, hint: () => 'Corrigez le nombre.' },
+    'schema-length': { message: (p) => `Texte vide ou trop long${field('fr', p)}.`, hint: (p) => `Il faut ${compare[String(p.comparison)]?.fr} ${p.limit} caractère(s).` },
+    'schema-items': { message: (p) => `Liste ${p.comparison === '>=' ? 'vide' : 'trop longue'}${field('fr', p)}.`, hint: (p) => `Il faut ${compare[String(p.comparison)]?.fr} ${p.limit} élément(s), ou retirez la clé.` },
+    'schema-invalid': { message: (p) => `Valeur refusée${field('fr', p)} : ${p.fr}.` },
+    'date-invalid': { message: (p) => `La date ${q.fr(p.value)} n’existe pas.`, hint: () => 'Vérifiez le jour et le mois (AAAA-MM-JJ).' },
+    'date-order': { message: (p) => `Publication datée du ${p.published}, avant la fin de la visite (${p.visited}).`, hint: () => 'Corrigez la date de publication ou les dates de visite.' },
+    'date-outside-visit': { message: (p) => `Site visité le ${p.value}, qui n’est pas un jour de la visite.`, hint: (p) => `Jours de visite : ${listOf('fr', p.dates)}.` },
+    'subcount-exceeds-total': { message: (p) => `${p.count} personne(s) « dont » pour un effectif de ${p.total}.`, hint: () => 'Un « dont » ne peut dépasser l’effectif : corrigez l’un ou l’autre.' },
+    'unknown-reference': { message: (p) => `${q.fr(p.id)} ne désigne aucun ${kinds.fr[String(p.kind)] ?? p.kind} du fichier.`, hint: (p) => didYouMean.fr(p) ?? (Array.isArray(p.known) && p.known.length > 0 ? `Identifiants connus : ${listOf('fr', p.known)}.` : 'Déclarez-le d’abord (services, places, sites ou units).') },
+    'duplicate-id': { message: (p) => `L’identifiant ${q.fr(p.id)} est déjà utilisé (${p.first}).`, hint: () => 'Donnez à chaque service, lieu, site et unité un identifiant unique.' },
+    'occupancy-over-capacity': { message: (p) => `${p.occupancy} occupant(s) pour ${p.capacity} place(s).`, hint: () => 'Si c’est exact, c’est un constat à souligner ; sinon corrigez capacity ou occupancy.' },
+    'range-inverted': { message: (p) => `Fourchette inversée : min ${p.min} > max ${p.max}.`, hint: () => 'Échangez min et max.' },
+    'caseload-empty': { message: () => 'Charge de travail sans chiffre.', hint: () => 'Ajoutez perFte (par ETP) ou total.' },
+    'cap-window-negative': { message: (p) => `Rapports dus ${p.due} jours avant la CAP, mais rôle reçu ${p.received} jours avant seulement.`, hint: () => 'Vérifiez les deux délais : le rôle arrive-t-il vraiment après l’échéance des rapports ?' },
+  },
+  en: {
+    'file-unreadable': { message: (p) => `Cannot read the file (${p.reason}).`, hint: () => 'Check the path and read permissions.' },
+    'file-too-large': { message: (p) => `File too large: ${p.size} bytes (at most ${p.max}).`, hint: () => 'A visit file is a few kilobytes: is this the right file?' },
+    'file-not-utf8': { message: () => 'The file is not UTF-8 text (binary or wrongly encoded).', hint: () => 'Save the file as UTF-8 from your editor.' },
+    'file-empty': { message: () => 'The file is empty.', hint: () => 'Create a visit with "visite new" or copy an example from visits/.' },
+    'yaml-duplicate-key': { message: (p) => `Key ${q.en(p.key)} appears twice at the same level.`, hint: () => 'Remove or rename one of them.' },
+    'yaml-tab-indent': { message: () => 'Tab used for indentation.', hint: () => 'YAML only accepts spaces: replace the tab with spaces.' },
+    'yaml-bad-indent': { message: () => 'Inconsistent indentation.', hint: () => 'Align the keys of one block on the same column, with spaces.' },
+    'yaml-unterminated-string': { message: () => 'Quoted text is never closed.', hint: () => 'Add the closing quote, or remove the opening one.' },
+    'yaml-too-deep': { message: (p) => `Nesting too deep (more than ${p.max} levels).`, hint: () => 'A visit file never needs that many levels: check the indentation.' },
+    'yaml-alias-limit': { message: (p) => `Too many YAML aliases to expand (at most ${p.max}).`, hint: () => 'Write values out instead of aliases (*name).' },
+    'yaml-unknown-tag': { message: (p) => `Unknown YAML tag ${q.en(p.tag)}.`, hint: () => 'Only the !internal tag is known (value kept out of public outputs).' },
+    'yaml-multiple-documents': { message: () => 'The file holds several YAML documents (separated by "---").', hint: () => 'One visit per file: move the rest to another file.' },
+    'yaml-syntax': { message: (p) => `YAML syntax error (${p.detail}).`, hint: () => 'Check the colons, dashes and quotes on this line.' },
+    'schema-required': { message: (p) => `Missing required key ${q.en(p.key)}${p.parent ? ` in ${q.en(p.parent)}` : ''}.`, hint: (p) => `Add "${p.key}: …" to this block.` },
+    'schema-unknown-key': { message: (p) => `Unknown key ${q.en(p.key)}.`, hint: (p) => didYouMean.en(p) ?? `Keys allowed here: ${listOf('en', p.allowed)}.` },
+    'schema-type': { message: (p) => `Wrong type${field('en', p)}: ${types('en', p.actual)} instead of ${types('en', p.expected)}.`, hint: (p) => `Write ${types('en', p.expected)}.` },
+    'schema-enum': { message: (p) => `Unknown value ${q.en(p.value)}${field('en', p)}.`, hint: (p) => didYouMean.en(p) ?? `Allowed values: ${listOf('en', p.allowed, 12)}.` },
+    'schema-const': { message: (p) => `Value ${q.en(p.value)}${field('en', p)}: only ${q.en(p.expected)} is accepted.`, hint: (p) => `Write ${p.expected}.` },
+    'schema-pattern': { message: (p) => `Unrecognised form ${q.en(p.value)}${field('en', p)}.`, hint: (p) => patternHint('en', String(p.pattern)) },
+    'schema-format': { message: (p) => `${q.en(p.value)} is not a valid address${field('en', p)}.`, hint: () => 'Write the full address, e.g. https://www.example.org/page.' },
+    'schema-range': { message: (p) => `Value ${p.value} out of range${field('en', p)}: ${compare[String(p.comparison)]?.en ?? p.comparison} ${p.limit} expected.`, hint: () => 'Correct the number.' },
+    'schema-length': { message: (p) => `Empty or too long text${field('en', p)}.`, hint: (p) => `It needs ${compare[String(p.comparison)]?.en} ${p.limit} character(s).` },
+    'schema-items': { message: (p) => `List ${p.comparison === '>=' ? 'empty' : 'too long'}${field('en', p)}.`, hint: (p) => `It needs ${compare[String(p.comparison)]?.en} ${p.limit} item(s), or remove the key.` },
+    'schema-invalid': { message: (p) => `Value refused${field('en', p)}: ${p.en}.` },
+    'date-invalid': { message: (p) => `The date ${q.en(p.value)} does not exist.`, hint: () => 'Check the day and the month (YYYY-MM-DD).' },
+    'date-order': { message: (p) => `Published on ${p.published}, before the visit ended (${p.visited}).`, hint: () => 'Correct the publication date or the visit dates.' },
+    'date-outside-visit': { message: (p) => `Site visited on ${p.value}, which is not a day of the visit.`, hint: (p) => `Visit days: ${listOf('en', p.dates)}.` },
+    'subcount-exceeds-total': { message: (p) => `${p.count} person(s) "of which" out of a headcount of ${p.total}.`, hint: () => 'An "of which" count cannot exceed the headcount: correct one or the other.' },
+    'unknown-reference': { message: (p) => `${q.en(p.id)} names no ${kinds.en[String(p.kind)] ?? p.kind} in this file.`, hint: (p) => didYouMean.en(p) ?? (Array.isArray(p.known) && p.known.length > 0 ? `Known ids: ${listOf('en', p.known)}.` : 'Declare it first (services, places, sites or units).') },
+    'duplicate-id': { message: (p) => `The id ${q.en(p.id)} is already used (${p.first}).`, hint: () => 'Give each service, place, site and unit its own id.' },
+    'occupancy-over-capacity': { message: (p) => `${p.occupancy} occupant(s) for ${p.capacity} desk(s).`, hint: () => 'If true, it is a finding worth stressing; otherwise correct capacity or occupancy.' },
+    'range-inverted': { message: (p) => `Inverted range: min ${p.min} > max ${p.max}.`, hint: () => 'Swap min and max.' },
+    'caseload-empty': { message: () => 'Caseload with no figure.', hint: () => 'Add perFte (per FTE) or total.' },
+    'cap-window-negative': { message: (p) => `Reports due ${p.due} days before the CAP, but the list arrives only ${p.received} days before.`, hint: () => 'Check both delays: does the list really arrive after the reports are due?' },
+  },
+};
+
+function patternHint(lang: Lang, pattern: string): string {
+  const fr = lang === 'fr';
+  if (pattern.includes('[0-9]{4}-[0-9]{2}')) return fr ? 'Écrivez la date sous la forme AAAA-MM-JJ, p. ex. 2024-01-24.' : 'Write the date as YYYY-MM-DD, e.g. 2024-01-24.';
+  if (pattern.startsWith('^[a-z0-9]')) return fr ? 'Un identifiant : minuscules, chiffres et tirets, sans espace ni accent (p. ex. alip-bethune).' : 'An id: lower-case letters, digits and dashes, no spaces or accents (e.g. alip-bethune).';
+  if (pattern.includes('https?')) return fr ? 'L’adresse doit commencer par https:// (ou mailto: pour un courriel).' : 'The address must start with https:// (or mailto: for an e-mail).';
+  if (pattern.includes('2[AB]')) return fr ? 'Le code du département : 2 chiffres, 2A, 2B ou 971 à 976.' : 'The département code: 2 digits, 2A, 2B or 971 to 976.';
+  if (pattern.includes('LRDA')) return fr ? 'Un numéro d’article, p. ex. D147-21 ou 712-1.' : 'An article number, e.g. D147-21 or 712-1.';
+  return fr ? `Forme attendue : ${pattern}` : `Expected form: ${pattern}`;
+}
+
+/** The message and the hint of a diagnostic, in a language. */
+export function describe(d: Diagnostic, lang: Lang): { message: string; hint?: string } {
+  const entry = catalog[lang][d.code];
+  return { message: entry.message(d.params), hint: entry.hint?.(d.params) };
+}
+
+/** Every code with its one-line fix, for the README's table and its test. */
+export function codeTable(lang: Lang): { code: Code; hint: string }[] {
+  return (Object.keys(catalog[lang]) as Code[]).map((code) => ({ code, hint: catalog[lang][code].hint?.({}) ?? '' }));
+}
+
+/** Words the CLI itself prints. */
+export const ui = {
+  fr: {
+    severity: { error: 'erreur', warning: 'avertissement' },
+    hint: 'Piste\u00a0:',
+    summary: (files: number, invalid: number, errors: number, warnings: number): string =>
+      `${files} fichier${files > 1 ? 's' : ''} vérifié${files > 1 ? 's' : ''} : ${invalid} invalide${invalid > 1 ? 's' : ''}, ${errors} erreur${errors > 1 ? 's' : ''}, ${warnings} avertissement${warnings > 1 ? 's' : ''}.`,
+    clean: (files: number): string => `${files} fichier${files > 1 ? 's' : ''} vérifié${files > 1 ? 's' : ''} : tout est valide.`,
+    noFiles: (what: string): string => `Aucun fichier de visite trouvé (${what}).`,
+    noFilesHint: 'Donnez un fichier .yaml, un dossier ou un motif, p. ex. « visite validate visits/ ».',
+    unknownOption: (detail: string): string => `Option ou argument non reconnu : ${detail}`,
+    unknownCommand: (name: string): string => `Commande inconnue ${q.fr(name)}.`,
+    badValue: (option: string, value: string, allowed: string): string => `Valeur ${q.fr(value)} refusée pour --${option} (possibles : ${allowed}).`,
+    seeHelp: 'Voir « visite --help ».',
+  },
+  en: {
+    severity: { error: 'error', warning: 'warning' },
+    hint: 'Hint:',
+    summary: (files: number, invalid: number, errors: number, warnings: number): string =>
+      `${files} file${files !== 1 ? 's' : ''} checked: ${invalid} invalid, ${errors} error${errors !== 1 ? 's' : ''}, ${warnings} warning${warnings !== 1 ? 's' : ''}.`,
+    clean: (files: number): string => `${files} file${files !== 1 ? 's' : ''} checked: all valid.`,
+    noFiles: (what: string): string => `No visit file found (${what}).`,
+    noFilesHint: 'Give a .yaml file, a folder or a glob, e.g. "visite validate visits/".',
+    unknownOption: (detail: string): string => `Unknown option or argument: ${detail}`,
+    unknownCommand: (name: string): string => `Unknown command ${q.en(name)}.`,
+    badValue: (option: string, value: string, allowed: string): string => `Value ${q.en(value)} refused for --${option} (allowed: ${allowed}).`,
+    seeHelp: 'See "visite --help".',
+  },
+} as const;
+
+/** The language from `--lang`, else LC_ALL, LC_MESSAGES or LANG: French for any fr locale. */
+export function pickLang(forced: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (forced === 'fr' || forced === 'en') return forced;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^fr([_.-]|$)/i.test(locale) ? 'fr' : 'en';
+}
