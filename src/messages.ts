@@ -35,6 +35,10 @@ const typeWords: Record<Lang, Record<string, string>> = {
 const types = (lang: Lang, t: unknown): string =>
   (Array.isArray(t) ? t : [t]).map((x) => typeWords[lang][String(x)] ?? String(x)).join(lang === 'fr' ? ' ou ' : ' or ');
 
+/** A text that became a mapping: almost always a ": " inside unquoted prose. */
+const colonInText = (p: Params): boolean =>
+  p.actual === 'object' && (Array.isArray(p.expected) ? p.expected.includes('string') : p.expected === 'string');
+
 const field = (lang: Lang, p: Params): string =>
   p.field ? (lang === 'fr' ? ` pour ${q.fr(p.field)}` : ` for ${q.en(p.field)}`) : '';
 
@@ -68,7 +72,7 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'yaml-syntax': { message: (p) => `Erreur de syntaxe YAML (${p.detail}).`, hint: () => 'Vérifiez les deux-points, tirets et guillemets de cette ligne.' },
     'schema-required': { message: (p) => `Clé obligatoire manquante : ${q.fr(p.key)}${p.parent ? ` dans ${q.fr(p.parent)}` : ''}.`, hint: (p) => `Ajoutez « ${p.key}: … » à ce bloc.` },
     'schema-unknown-key': { message: (p) => `Clé inconnue ${q.fr(p.key)}.`, hint: (p) => didYouMean.fr(p) ?? `Clés possibles ici : ${listOf('fr', p.allowed)}.` },
-    'schema-type': { message: (p) => `Valeur de mauvais type${field('fr', p)} : ${types('fr', p.actual)} au lieu de ${types('fr', p.expected)}.`, hint: (p) => `Écrivez ${types('fr', p.expected)}.` },
+    'schema-type': { message: (p) => `Type de valeur inattendu${field('fr', p)} : attendu ${types('fr', p.expected)}, trouvé ${types('fr', p.actual)}.`, hint: (p) => (colonInText(p) ? 'Dans un texte, « : » suivi d’une espace crée une clé : mettez le texte entre guillemets, ou écrivez-le sous « >- » à la ligne suivante.' : `Écrivez ${types('fr', p.expected)}.`) },
     'schema-enum': { message: (p) => `Valeur non reconnue ${q.fr(p.value)}${field('fr', p)}.`, hint: (p) => didYouMean.fr(p) ?? `Valeurs possibles : ${listOf('fr', p.allowed, 12)}.` },
     'schema-const': { message: (p) => `Valeur ${q.fr(p.value)}${field('fr', p)} : seule ${q.fr(p.expected)} est acceptée.`, hint: (p) => `Écrivez ${p.expected}.` },
     'schema-pattern': { message: (p) => `Forme non reconnue ${q.fr(p.value)}${field('fr', p)}.`, hint: (p) => patternHint('fr', String(p.pattern)) },
@@ -104,7 +108,7 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'yaml-syntax': { message: (p) => `YAML syntax error (${p.detail}).`, hint: () => 'Check the colons, dashes and quotes on this line.' },
     'schema-required': { message: (p) => `Missing required key ${q.en(p.key)}${p.parent ? ` in ${q.en(p.parent)}` : ''}.`, hint: (p) => `Add "${p.key}: …" to this block.` },
     'schema-unknown-key': { message: (p) => `Unknown key ${q.en(p.key)}.`, hint: (p) => didYouMean.en(p) ?? `Keys allowed here: ${listOf('en', p.allowed)}.` },
-    'schema-type': { message: (p) => `Wrong type${field('en', p)}: ${types('en', p.actual)} instead of ${types('en', p.expected)}.`, hint: (p) => `Write ${types('en', p.expected)}.` },
+    'schema-type': { message: (p) => `Unexpected type of value${field('en', p)}: expected ${types('en', p.expected)}, found ${types('en', p.actual)}.`, hint: (p) => (colonInText(p) ? 'In a text, ": " followed by a space makes a key: quote the text, or write it under ">-" on the next line.' : `Write ${types('en', p.expected)}.`) },
     'schema-enum': { message: (p) => `Unknown value ${q.en(p.value)}${field('en', p)}.`, hint: (p) => didYouMean.en(p) ?? `Allowed values: ${listOf('en', p.allowed, 12)}.` },
     'schema-const': { message: (p) => `Value ${q.en(p.value)}${field('en', p)}: only ${q.en(p.expected)} is accepted.`, hint: (p) => `Write ${p.expected}.` },
     'schema-pattern': { message: (p) => `Unrecognised form ${q.en(p.value)}${field('en', p)}.`, hint: (p) => patternHint('en', String(p.pattern)) },

@@ -45,11 +45,16 @@ export function day(title: string, description: string): Node {
   return text(title, `${description} (format AAAA-MM-JJ)`, { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 }
 
-/** A day or, when only the month is known, YYYY-MM. */
+/** A day, or only a month (YYYY-MM) or a year (YYYY, written bare or quoted). */
 export function dayOrMonth(title: string, description: string): Node {
-  return text(title, `${description} (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)`, {
-    pattern: '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$',
-  });
+  return {
+    type: ['string', 'integer'],
+    title,
+    description: `${description} (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)`,
+    pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$',
+    minimum: 1900,
+    maximum: 2200,
+  };
 }
 
 /** One value of a closed list, each value explained to the editor. */

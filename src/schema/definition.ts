@@ -14,7 +14,7 @@ const role = (title = 'Rôle', description = 'Rôle de la personne ou instance (
 const siteRef = (description: string): Node =>
   text('Site', `${description} : identifiant d'un site de \`sites\``, { pattern: '^[a-z0-9][a-z0-9-]*$' });
 const placeRef = (description: string): Node =>
-  text('Lieu', `${description} : identifiant d'un lieu de \`places\` ou d'un site`, { pattern: '^[a-z0-9][a-z0-9-]*$' });
+  text('Lieu', `${description} : identifiant d'un lieu de \`places\`, d'un site ou d'un service`, { pattern: '^[a-z0-9][a-z0-9-]*$' });
 const paragraphs = (title: string, description: string): Node =>
   list(title, description, { type: 'string', minLength: 1, title: 'Paragraphe', description: 'Un paragraphe (Markdown en ligne accepté)' });
 
@@ -220,11 +220,11 @@ const $defs: Record<string, Node> = {
 
   gap: record('Manque', 'Un manque de personnel que le syndicat constate', {
     role: role(),
-    count: count('Nombre', 'Nombre de postes manquants', 1),
+    count: count('Nombre', 'Nombre de postes manquants (à omettre s’il n’est pas connu : « un certain nombre »)', 1),
     atLeast: flag('Au moins', 'Le nombre est un minimum (« au moins »)'),
     reason: prose('Pourquoi', 'Ce qui fonde le manque, p. ex. un ratio de référence'),
     note: prose('Précision', 'Précision, p. ex. qui pallie le manque aujourd’hui'),
-  }, ['role', 'count']),
+  }, ['role']),
 
   unit: record('Unité', 'Une partie du site : quartier, équipe, pôle', {
     id: id('Identifiant', 'Identifiant court de l’unité, repris par `unit` ailleurs'),

@@ -131,9 +131,9 @@ export interface Visit {
        */
       text: string;
       /**
-       * Date de l’événement rappelé (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+       * Date de l’événement rappelé (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
        */
-      date?: string;
+      date?: string | number;
       /**
        * Sources publiques
        *
@@ -243,9 +243,9 @@ export interface Visit {
        */
       text: string;
       /**
-       * Quand (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+       * Quand (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
        */
-      date?: string;
+      date?: string | number;
     }[];
     /**
      * Sur quoi repose le compte-rendu (observations, propos recueillis) (texte libre : Markdown en ligne accepté, HTML ignoré)
@@ -290,7 +290,7 @@ export interface Visit {
      */
     disp?: string;
     /**
-     * Siège du service : identifiant d'un lieu de `places` ou d'un site
+     * Siège du service : identifiant d'un lieu de `places`, d'un site ou d'un service
      */
     headquarters?: string;
   }[];
@@ -514,7 +514,7 @@ export interface Site {
    */
   shortName?: string;
   /**
-   * Lieu du site (établissement qui l’abrite) : identifiant d'un lieu de `places` ou d'un site
+   * Lieu du site (établissement qui l’abrite) : identifiant d'un lieu de `places`, d'un site ou d'un service
    */
   place?: string;
   /**
@@ -633,9 +633,9 @@ export interface Unit {
  */
 export interface Milestone {
   /**
-   * Date ou mois de l’étape (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+   * Date ou mois de l’étape (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
    */
-  date?: string;
+  date?: string | number;
   /**
    * Ce qui se passe à cette date (texte libre : Markdown en ligne accepté, HTML ignoré)
    */
@@ -809,9 +809,9 @@ export interface Premises {
    */
   works?: {
     /**
-     * Date des travaux (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+     * Date des travaux (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
      */
-    date?: string;
+    date?: string | number;
     /**
      * Ce qui a été fait (texte libre : Markdown en ligne accepté, HTML ignoré)
      */
@@ -945,6 +945,7 @@ export interface Office {
    * Type de pièce
    */
   kind:
+    | 'bureau'
     | 'individuel'
     | 'partage'
     | 'open-space'
@@ -1043,7 +1044,7 @@ export interface Relocation {
    */
   where?: string;
   /**
-   * Lieu voisin des futurs locaux : identifiant d'un lieu de `places` ou d'un site
+   * Lieu voisin des futurs locaux : identifiant d'un lieu de `places`, d'un site ou d'un service
    */
   near?: string;
   /**
@@ -1051,7 +1052,7 @@ export interface Relocation {
    *
    * @minItems 1
    *
-   * Items: Service regroupé : identifiant d'un lieu de `places` ou d'un site
+   * Items: Service regroupé : identifiant d'un lieu de `places`, d'un site ou d'un service
    */
   mergesWith?: string[];
   /**
@@ -1126,9 +1127,9 @@ export interface Staff {
      */
     count: number;
     /**
-     * Date d’arrivée annoncée (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+     * Date d’arrivée annoncée (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
      */
-    date?: string;
+    date?: string | number;
     /**
      * Les postes sont confirmés (p. ex. ouverts à la mobilité)
      */
@@ -1143,13 +1144,13 @@ export interface Staff {
    *
    * @minItems 1
    *
-   * Items: Lieu : identifiant d'un lieu de `places` ou d'un site
+   * Items: Lieu : identifiant d'un lieu de `places`, d'un site ou d'un service
    */
   sharedWith?: string[];
   /**
-   * Date de prise de fonctions, si elle compte (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+   * Date de prise de fonctions, si elle compte (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
    */
-  since?: string;
+  since?: string | number;
   /**
    * Précision sur cet effectif (texte libre : Markdown en ligne accepté, HTML ignoré)
    */
@@ -1196,13 +1197,13 @@ export interface Subcount {
    */
   replaced?: boolean;
   /**
-   * Depuis quand (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+   * Depuis quand (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
    */
-  since?: string;
+  since?: string | number;
   /**
-   * Jusqu’à quand (format AAAA-MM-JJ, ou AAAA-MM si seul le mois est connu)
+   * Jusqu’à quand (format AAAA-MM-JJ, ou AAAA-MM, ou AAAA si seul le mois ou l’année est connu)
    */
-  until?: string;
+  until?: string | number;
   /**
    * Précision, p. ex. « renouvelée pour 3 ans » (texte libre : Markdown en ligne accepté, HTML ignoré)
    */
@@ -1248,9 +1249,9 @@ export interface Caseload {
 export interface Gap {
   role: Role;
   /**
-   * Nombre de postes manquants
+   * Nombre de postes manquants (à omettre s’il n’est pas connu : « un certain nombre »)
    */
-  count: number;
+  count?: number;
   /**
    * Le nombre est un minimum (« au moins »)
    */

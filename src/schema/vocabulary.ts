@@ -117,6 +117,7 @@ export const sources: Choices = {
 
 /** Kinds of office. */
 export const officeKinds: Choices = {
+  bureau: 'Bureau, sans autre précision',
   individuel: 'Bureau individuel',
   partage: 'Bureau partagé',
   'open-space': 'Open-space',

@@ -12,9 +12,10 @@ import { suggest } from './suggest.js';
 
 type Report = (code: Code, path: DataPath, params?: Params, severity?: Severity) => void;
 
-/** Whether a YYYY-MM-DD or YYYY-MM string names a day (or month) that exists. */
+/** Whether a YYYY-MM-DD, YYYY-MM or YYYY string names a day (or month, or year) that exists. */
 export function dateExists(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number | undefined];
+  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return true;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -81,7 +82,8 @@ function checkIds(visit: Visit, report: Report): void {
 function checkReferences(visit: Visit, report: Report): void {
   const services = visit.services.map((s) => s.id);
   const sites = visit.sites.map((s) => s.id);
-  const places = [...(visit.places ?? []).map((p) => p.id), ...sites];
+  // A place reference may name a place, a site or a whole service.
+  const places = [...(visit.places ?? []).map((p) => p.id), ...sites, ...services];
   const check = (value: string | undefined, path: DataPath, known: string[], kind: string): void => {
     if (value === undefined || known.includes(value)) return;
     const params: Params = { id: value, kind, known };
