@@ -48,6 +48,14 @@ export type Code =
 /** How serious a problem is: errors make a file invalid, warnings do not (unless `--strict`). */
 export type Severity = 'error' | 'warning';
 
+/** Codes reported as warnings: facts worth a second look, which may be true. Every other code is an error. */
+export const WARNINGS: ReadonlySet<Code> = new Set<Code>(['date-outside-visit', 'occupancy-over-capacity', 'cap-window-negative']);
+
+/** The severity a code is reported with. */
+export function severityOf(code: Code): Severity {
+  return WARNINGS.has(code) ? 'warning' : 'error';
+}
+
 /** A place in the source: 1-based line and column, 0-based offsets. */
 export interface Place {
   line: number;

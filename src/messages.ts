@@ -2,7 +2,7 @@
  * The wording of every diagnostic, in French and English, apart from the
  * codes (as publint does): a message says what is wrong, a hint how to fix it.
  */
-import type { Code, Diagnostic, Params } from './diagnostics.js';
+import { severityOf, type Code, type Diagnostic, type Params, type Severity } from './diagnostics.js';
 
 /** Languages the tool speaks. */
 export type Lang = 'fr' | 'en';
@@ -146,9 +146,47 @@ export function describe(d: Diagnostic, lang: Lang): { message: string; hint?: s
   return { message: entry.message(d.params), hint: entry.hint?.(d.params) };
 }
 
-/** Every code with its one-line fix, for the README's table and its test. */
-export function codeTable(lang: Lang): { code: Code; hint: string }[] {
-  return (Object.keys(catalog[lang]) as Code[]).map((code) => ({ code, hint: catalog[lang][code].hint?.({}) ?? '' }));
+/** One line per code on how to fix it, for the README (English, like the rest of the README). */
+const fixes: Record<Code, string> = {
+  'file-unreadable': 'Check the path and the read permissions.',
+  'file-too-large': 'A visit file is a few kilobytes; files over 1 MiB are refused: check it is the right file.',
+  'file-not-utf8': 'Save the file as UTF-8 text (a binary or Latin-1 file is refused); the place shows the first bad byte.',
+  'file-empty': 'Write the visit, or start from `visite new` or a file in visits/.',
+  'yaml-duplicate-key': 'Remove or rename one of the two keys.',
+  'yaml-tab-indent': 'Indent with spaces, never tabs.',
+  'yaml-bad-indent': 'Align the keys of one block on the same column.',
+  'yaml-unterminated-string': 'Close the quote, or remove the opening one.',
+  'yaml-too-deep': 'Nesting over 64 levels is refused: check the indentation.',
+  'yaml-alias-limit': 'Over 100 alias expansions is refused: write the values out.',
+  'yaml-unknown-tag': 'Remove the tag; only `!internal` is known.',
+  'yaml-multiple-documents': 'One visit per file: move what follows `---` to its own file.',
+  'yaml-syntax': 'Check the colons, dashes and quotes on the line shown.',
+  'schema-required': 'Add the missing key to the block shown.',
+  'schema-unknown-key': 'Fix the key\'s spelling (a suggestion is given when one is close) or remove it.',
+  'schema-type': 'Write the kind of value expected (text, number, list…); quote a text holding ": ".',
+  'schema-enum': 'Use one of the listed values (a suggestion is given when one is close).',
+  'schema-const': 'Write the only accepted value (`version: 1`).',
+  'schema-pattern': 'Write the value in the form shown (dates YYYY-MM-DD, ids in a-z0-9-).',
+  'schema-format': 'Write a full address starting with https://.',
+  'schema-range': 'Correct the number (counts are 0 or more).',
+  'schema-length': 'Write a text, not an empty value.',
+  'schema-items': 'Give at least one item, or remove the key.',
+  'schema-invalid': 'Correct the value as the message says.',
+  'date-invalid': 'Write a day that exists (2024-02-30 does not).',
+  'date-order': 'The publication date must not come before the last visit day.',
+  'date-outside-visit': 'A site\'s `visitedOn` should be one of `visit.dates`.',
+  'subcount-exceeds-total': 'An "of which" count (`of`) cannot exceed its headcount, nor can seconded plus long leave.',
+  'unknown-reference': 'Use an id declared in `services`, `places`, `sites` or the site\'s `units`.',
+  'duplicate-id': 'Give each service, place, site and unit its own id.',
+  'occupancy-over-capacity': 'Check `occupancy` against `capacity`; if true, it is a finding worth stressing.',
+  'range-inverted': 'Swap `min` and `max`.',
+  'caseload-empty': 'Give `perFte` or `total`.',
+  'cap-window-negative': 'Check the two CAP delays: reports due before the list arrives leaves no time at all.',
+};
+
+/** Every code with its severity and one-line fix, for the README's table. */
+export function codeRows(): { code: Code; severity: Severity; hint: string }[] {
+  return (Object.keys(fixes) as Code[]).map((code) => ({ code, severity: severityOf(code), hint: fixes[code] }));
 }
 
 /** Words the CLI itself prints. */

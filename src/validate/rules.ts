@@ -4,13 +4,13 @@
  * everything at once; a rule that meets data of the wrong shape stops
  * quietly (the schema has already said what is wrong there).
  */
-import type { Code, Diagnostic, Params, Severity } from '../diagnostics.js';
+import { severityOf, type Code, type Diagnostic, type Params } from '../diagnostics.js';
 import type { DataPath, SourceFile } from '../load.js';
 import { placeOfValue } from '../locate.js';
 import type { Amount, Site, Visit } from '../schema/types.js';
 import { suggest } from './suggest.js';
 
-type Report = (code: Code, path: DataPath, params?: Params, severity?: Severity) => void;
+type Report = (code: Code, path: DataPath, params?: Params) => void;
 
 /** Whether a YYYY-MM-DD, YYYY-MM or YYYY string names a day (or month, or year) that exists. */
 export function dateExists(value: string): boolean {
@@ -54,7 +54,7 @@ function checkDateOrder(visit: Visit, report: Report): void {
   }
   visit.sites.forEach((site, s) => site.visitedOn?.forEach((day, i) => {
     if (dateExists(day) && !days.includes(day)) {
-      report('date-outside-visit', ['sites', s, 'visitedOn', i], { value: day, dates: days }, 'warning');
+      report('date-outside-visit', ['sites', s, 'visitedOn', i], { value: day, dates: days });
     }
   }));
 }
@@ -146,7 +146,7 @@ function checkPremises(site: Site, at: DataPath, report: Report): void {
   site.premises?.areas?.forEach((area, a) => area.offices?.forEach((office, o) => {
     if (typeof office.capacity === 'number' && typeof office.occupancy === 'number' && office.occupancy > office.capacity) {
       report('occupancy-over-capacity', [...at, 'premises', 'areas', a, 'offices', o, 'occupancy'],
-        { occupancy: office.occupancy, capacity: office.capacity }, 'warning');
+        { occupancy: office.occupancy, capacity: office.capacity });
     }
   }));
 }
@@ -168,7 +168,7 @@ function checkCaseload(site: Site, at: DataPath, report: Report): void {
     if (typeof cap?.listReceivedDaysBefore === 'number' && typeof cap.reportsDueDaysBefore === 'number'
       && cap.reportsDueDaysBefore > cap.listReceivedDaysBefore) {
       report('cap-window-negative', [...at, 'difficulties', i, 'cap', 'reportsDueDaysBefore'],
-        { received: cap.listReceivedDaysBefore, due: cap.reportsDueDaysBefore }, 'warning');
+        { received: cap.listReceivedDaysBefore, due: cap.reportsDueDaysBefore });
     }
   });
 }
@@ -176,8 +176,8 @@ function checkCaseload(site: Site, at: DataPath, report: Report): void {
 /** Runs every rule; returns what they found. */
 export function checkRules(file: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report: Report = (code, path, params = {}, severity = 'error') => {
-    out.push({ code, severity, file: file.path, place: placeOfValue(file, path), path, params, source: 'rule' });
+  const report: Report = (code, path, params = {}) => {
+    out.push({ code, severity: severityOf(code), file: file.path, place: placeOfValue(file, path), path, params, source: 'rule' });
   };
   const visit = file.data as Visit;
   const guarded = (rule: () => void): void => {
