@@ -43,13 +43,20 @@ export type Code =
   | 'occupancy-over-capacity'
   | 'range-inverted'
   | 'caseload-empty'
-  | 'cap-window-negative';
+  | 'cap-window-negative'
+  | 'gap-mismatch'
+  // house styles and rendering
+  | 'style-unknown'
+  | 'style-invalid'
+  | 'template-error'
+  | 'style-path-outside'
+  | 'output-failed';
 
 /** How serious a problem is: errors make a file invalid, warnings do not (unless `--strict`). */
 export type Severity = 'error' | 'warning';
 
 /** Codes reported as warnings: facts worth a second look, which may be true. Every other code is an error. */
-export const WARNINGS: ReadonlySet<Code> = new Set<Code>(['date-outside-visit', 'occupancy-over-capacity', 'cap-window-negative']);
+export const WARNINGS: ReadonlySet<Code> = new Set<Code>(['date-outside-visit', 'occupancy-over-capacity', 'cap-window-negative', 'gap-mismatch']);
 
 /** The severity a code is reported with. */
 export function severityOf(code: Code): Severity {
@@ -81,7 +88,7 @@ export interface Diagnostic {
   path?: readonly (string | number)[];
   params: Params;
   /** Which stage found it. */
-  source: 'load' | 'schema' | 'rule';
+  source: 'load' | 'schema' | 'rule' | 'render' | 'write';
 }
 
 /** True when a list of diagnostics holds an error, or a warning under `strict`. */

@@ -98,21 +98,19 @@ const yamlCodes: Record<string, Code> = {
   RESOURCE_EXHAUSTION: 'yaml-too-deep',
 };
 
-/** Deepest nesting of collections in a document, measured without recursion. */
-function depthOf(root: unknown): number {
-  let max = 0;
+/** The first collection nested deeper than MAX_DEPTH, found without recursion; undefined when none is. */
+function tooDeep(root: unknown): YamlNode | undefined {
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (!isCollection(node)) continue;
-    if (depth > max) max = depth;
-    if (max > MAX_DEPTH) return max;
-    for (const item of node.items) {
-      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+    if (depth > MAX_DEPTH) return node;
+    for (const item of [...node.items].reverse()) {
+      if (isPair(item)) stack.push([item.value, depth + 1], [item.key, depth + 1]);
       else stack.push([item, depth + 1]);
     }
   }
-  return max;
+  return undefined;
 }
 
 /** Paths of every node tagged `!internal`. */
@@ -133,6 +131,21 @@ function internalPaths(doc: Document.Parsed): DataPath[] {
   };
   walk(doc.contents, []);
   return out;
+}
+
+/** From an offset on a line, the first word after the indentation (what a reader sees as out of line). */
+function wordAt(text: string, offset: number): [number, number] {
+  let start = offset;
+  while (text[start] === ' ' || text[start] === '\t') start++;
+  let end = start;
+  while (end < text.length && !/[\s:]/.test(text[end]!)) end++;
+  return [start, Math.max(end, start + 1)];
+}
+
+/** The whole key starting at an offset (yaml marks only its first character). */
+function keyAt(text: string, offset: number): [number, number] {
+  const m = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n#]*?)(?=\s*:(\s|$))/.exec(text.slice(offset, offset + 1100));
+  return [offset, offset + Math.max(1, (m?.[1] ?? ' ').trimEnd().length)];
 }
 
 /** Fills the line counter of a file that the YAML parser will not see. */
@@ -165,30 +178,50 @@ export function parseVisitText(path: string, raw: string): SourceFile {
   file.doc = doc;
   let syntax = 0;
   let deep = false;
-  for (const problem of [...doc.errors, ...doc.warnings]) {
-    const code = yamlCodes[problem.code] ?? 'yaml-syntax';
+  let lastIndentLine = -2;
+  const problems = [...doc.errors, ...doc.warnings];
+  // yaml reports one bad indentation several ways: keep the clearest.
+  const multiline = new Set(problems.filter((p) => p.code === 'MULTILINE_IMPLICIT_KEY').map((p) => p.pos[0]));
+  for (const problem of problems) {
+    if (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(problem.pos[0])) continue;
+    const isQuote = problem.code === 'MISSING_CHAR' && problem.message.includes('quote');
+    let code: Code = yamlCodes[problem.code] ?? (problem.code === 'MISSING_CHAR' && !isQuote ? 'yaml-bad-indent' : 'yaml-syntax');
+    if (isQuote) code = 'yaml-unterminated-string';
     if (code === 'yaml-too-deep') {
       if (!deep) report(file, code, problem.pos[0], problem.pos[1], { max: MAX_DEPTH });
       deep = true;
       continue;
     }
-    if (++syntax > MAX_SYNTAX_DIAGNOSTICS) break;
     let [start, end] = problem.pos;
-    const isQuote = problem.code === 'MISSING_CHAR' && problem.message.includes('quote');
-    if (isQuote) [start, end] = [openingQuote(text, start, problem.message), start];
     const params: Params = {};
+    if (isQuote) [start, end] = [openingQuote(text, start, problem.message), start];
+    if (code === 'yaml-bad-indent') {
+      // Point at the key that is out of line: for a key read as part of a
+      // multi-line value, the start of the range's last line.
+      if (problem.code === 'MULTILINE_IMPLICIT_KEY') start = text.lastIndexOf('\n', end - 1) + 1;
+      [start, end] = wordAt(text, start);
+      const line = lineCounter.linePos(start).line;
+      if (line - lastIndentLine <= 1) continue;
+      lastIndentLine = line;
+    }
+    if (code === 'yaml-duplicate-key') {
+      [start, end] = keyAt(text, start);
+      params.key = text.slice(start, end);
+    }
     if (code === 'yaml-unknown-tag') params.tag = text.slice(start, end).split(/\s/)[0] ?? '';
-    if (code === 'yaml-duplicate-key') params.key = text.slice(start, end);
     if (code === 'yaml-syntax') params.detail = problem.message.split('\n')[0] ?? '';
-    report(file, isQuote ? 'yaml-unterminated-string' : code, start, end, params);
+    if (++syntax > MAX_SYNTAX_DIAGNOSTICS) break;
+    report(file, code, start, end, params);
   }
   if (file.diagnostics.length > 0) return file;
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     report(file, 'file-empty', 0, Math.min(1, text.length));
     return file;
   }
-  if (depthOf(doc.contents) > MAX_DEPTH) {
-    report(file, 'yaml-too-deep', doc.contents.range[0], doc.contents.range[0] + 1, { max: MAX_DEPTH });
+  const deepest = tooDeep(doc.contents);
+  if (deepest) {
+    const at = deepest.range?.[0] ?? 0;
+    report(file, 'yaml-too-deep', at, at + 1, { max: MAX_DEPTH });
     return file;
   }
   try {

@@ -91,6 +91,12 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'range-inverted': { message: (p) => `Fourchette inversée : min ${p.min} > max ${p.max}.`, hint: () => 'Échangez min et max.' },
     'caseload-empty': { message: () => 'Charge de travail sans chiffre.', hint: () => 'Ajoutez perFte (par ETP) ou total.' },
     'cap-window-negative': { message: (p) => `Rapports dus ${p.due} jours avant la CAP, mais rôle reçu ${p.received} jours avant seulement.`, hint: () => 'Vérifiez les deux délais : le rôle arrive-t-il vraiment après l’échéance des rapports ?' },
+    'gap-mismatch': { message: (p) => `Le bulletin annonce ${p.stated} ${p.role} manquant(s), le calcul en trouve ${p.computed} (référence : 1 pour ${p.reference}).`, hint: () => 'Vérifiez le manque annoncé (gaps), l’effectif ou la charge de travail ; précisez atLeast si c’est un minimum.' },
+    'style-unknown': { message: (p) => `Style maison inconnu ${q.fr(p.style)}.`, hint: (p) => didYouMean.fr(p) ?? `Styles disponibles : ${listOf('fr', p.known)}.` },
+    'style-invalid': { message: (p) => `Style maison ${q.fr(p.style)} incomplet : ${p.detail}.`, hint: () => 'Un style est un dossier avec style.yaml et report.md.hbs (voir le README).' },
+    'template-error': { message: (p) => `Erreur dans le modèle : ${p.detail}.`, hint: () => 'Corrigez le modèle Handlebars à la ligne indiquée.' },
+    'style-path-outside': { message: (p) => `Le chemin ${q.fr(p.path)} sort du dossier du style.`, hint: () => 'Placez le fichier (logo, police) dans le dossier du style et indiquez un chemin relatif.' },
+    'output-failed': { message: (p) => `Impossible d’écrire ${q.fr(p.path)} (${p.reason}).`, hint: () => 'Vérifiez que le dossier de sortie existe, est accessible en écriture et que le disque n’est pas plein. Aucun fichier partiel n’a été laissé.' },
   },
   en: {
     'file-unreadable': { message: (p) => `Cannot read the file (${p.reason}).`, hint: () => 'Check the path and read permissions.' },
@@ -127,6 +133,12 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'range-inverted': { message: (p) => `Inverted range: min ${p.min} > max ${p.max}.`, hint: () => 'Swap min and max.' },
     'caseload-empty': { message: () => 'Caseload with no figure.', hint: () => 'Add perFte (per FTE) or total.' },
     'cap-window-negative': { message: (p) => `Reports due ${p.due} days before the CAP, but the list arrives only ${p.received} days before.`, hint: () => 'Check both delays: does the list really arrive after the reports are due?' },
+    'gap-mismatch': { message: (p) => `The bulletin states ${p.stated} ${p.role} missing, the figures give ${p.computed} (reference: 1 per ${p.reference}).`, hint: () => 'Check the stated gap (gaps), the headcount or the caseload; set atLeast if it is a minimum.' },
+    'style-unknown': { message: (p) => `Unknown house style ${q.en(p.style)}.`, hint: (p) => didYouMean.en(p) ?? `Available styles: ${listOf('en', p.known)}.` },
+    'style-invalid': { message: (p) => `House style ${q.en(p.style)} is incomplete: ${p.detail}.`, hint: () => 'A style is a folder with style.yaml and report.md.hbs (see the README).' },
+    'template-error': { message: (p) => `Error in the template: ${p.detail}.`, hint: () => 'Fix the Handlebars template at the line shown.' },
+    'style-path-outside': { message: (p) => `The path ${q.en(p.path)} leads outside the style folder.`, hint: () => 'Put the file (logo, font) in the style folder and give a relative path.' },
+    'output-failed': { message: (p) => `Cannot write ${q.en(p.path)} (${p.reason}).`, hint: () => 'Check that the output folder exists, is writable and the disk is not full. No partial file was left.' },
   },
 };
 
@@ -182,6 +194,12 @@ const fixes: Record<Code, string> = {
   'range-inverted': 'Swap `min` and `max`.',
   'caseload-empty': 'Give `perFte` or `total`.',
   'cap-window-negative': 'Check the two CAP delays: reports due before the list arrives leaves no time at all.',
+  'gap-mismatch': 'The gap you state disagrees with the one computed from staff and caseload: check the figures, or mark it `atLeast`.',
+  'style-unknown': 'Use a built-in style (`fo-justice-cpip`, `cgt-ip`) or a folder given with `--templates`.',
+  'style-invalid': 'A style folder needs a valid `style.yaml` and a `report.md.hbs`.',
+  'template-error': 'Fix the template at the file and line shown.',
+  'style-path-outside': 'Keep a style\'s logo and fonts inside its folder, with relative paths.',
+  'output-failed': 'Make the output folder writable (or free some disk); nothing partial was written.',
 };
 
 /** Every code with its severity and one-line fix, for the README's table. */

@@ -42,6 +42,10 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   if (options.format === 'json') options.out(formatJson(results, options.lang));
   else if (options.format === 'github') options.out(formatGithub(results, options.lang) + summaryLine(results, options.lang, false));
   else options.out(formatPretty(results, options.lang, options.color));
-  if (unmatched.length > 0) options.err(`${t.noFiles(unmatched.join(', '))}\n`);
+  // A path the user named that matches nothing is a usage error, even beside valid files.
+  if (unmatched.length > 0) {
+    options.err(`${t.noFiles(unmatched.join(', '))}\n${t.noFilesHint}\n`);
+    return 2;
+  }
   return results.some((r) => !r.valid) ? 1 : 0;
 }

@@ -3,10 +3,11 @@
  * diagnostic, which GitHub shows as an annotation on the line.
  */
 import { describe, ui, type Lang } from '../messages.js';
+import { printable } from './safe.js';
 import type { FileResult } from './result.js';
 
 // Escapes from the workflow-commands spec: data escapes %, CR, LF; properties also : and ,.
-const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const data = (s: string): string => printable(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const property = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** Formats results as workflow annotation lines. */

@@ -8,6 +8,8 @@ import { severityOf, type Code, type Diagnostic, type Params } from '../diagnost
 import type { DataPath, SourceFile } from '../load.js';
 import { placeOfValue } from '../locate.js';
 import type { Amount, Site, Visit } from '../schema/types.js';
+import { deriveSite, DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
+import { roleName } from '../render/french.js';
 import { suggest } from './suggest.js';
 
 type Report = (code: Code, path: DataPath, params?: Params) => void;
@@ -45,15 +47,18 @@ function checkDatesExist(visit: Visit, report: Report): void {
   }
 }
 
+/** A well-formed date that exists: only those take part in comparisons. */
+const realDate = (value: unknown): value is string => typeof value === 'string' && DATE_SHAPE.test(value) && dateExists(value);
+
 function checkDateOrder(visit: Visit, report: Report): void {
-  const days = visit.visit.dates.filter(dateExists);
+  const days = visit.visit.dates.filter(realDate);
   const last = [...days].sort().at(-1);
   const published = visit.report.published.date;
-  if (last && dateExists(published) && published < last) {
+  if (last && realDate(published) && published < last) {
     report('date-order', ['report', 'published', 'date'], { published, visited: last });
   }
   visit.sites.forEach((site, s) => site.visitedOn?.forEach((day, i) => {
-    if (dateExists(day) && !days.includes(day)) {
+    if (realDate(day) && !days.includes(day)) {
       report('date-outside-visit', ['sites', s, 'visitedOn', i], { value: day, dates: days });
     }
   }));
@@ -173,8 +178,19 @@ function checkCaseload(site: Site, at: DataPath, report: Report): void {
   });
 }
 
+/** A gap the union states that the staffing and caseload figures contradict. */
+function checkGaps(site: Site, at: DataPath, ratios: readonly Ratio[], report: Report): void {
+  const indicators = deriveSite(site, ratios);
+  indicators.gaps.forEach((g, i) => {
+    if (g.agree || !g.computed) return;
+    const reference = indicators.caseload.find((c) => c.role === g.role)?.reference?.perFte ?? 0;
+    const computed = g.computed.min === g.computed.max ? String(g.computed.min) : `${g.computed.min}–${g.computed.max}`;
+    report('gap-mismatch', [...at, 'gaps', i, 'count'], { role: roleName(g.role, 2, 'aucune'), stated: g.stated ?? 0, computed, reference });
+  });
+}
+
 /** Runs every rule; returns what they found. */
-export function checkRules(file: SourceFile): Diagnostic[] {
+export function checkRules(file: SourceFile, ratios: readonly Ratio[] = DEFAULT_RATIOS, schemaValid = true): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report: Report = (code, path, params = {}) => {
     out.push({ code, severity: severityOf(code), file: file.path, place: placeOfValue(file, path), path, params, source: 'rule' });
@@ -197,5 +213,9 @@ export function checkRules(file: SourceFile): Diagnostic[] {
     guarded(() => checkPremises(site, at, report));
     guarded(() => checkCaseload(site, at, report));
   });
+  // Indicators only mean something on data the other checks found sound.
+  if (schemaValid && out.length === 0) {
+    (visit.sites as Site[]).forEach((site, s) => guarded(() => checkGaps(site, ['sites', s], ratios, report)));
+  }
   return out;
 }

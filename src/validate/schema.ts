@@ -17,16 +17,26 @@ const interop = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T
 const addFormats = interop<(ajv: Ajv2020, formats: string[]) => void>(addFormatsModule);
 const localize = { fr: interop<Localize>(localizeFrModule), en: interop<Localize>(localizeEnModule) };
 
-let compiled: ValidateFunction | undefined;
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<object, ValidateFunction>();
 
-/** The compiled validator, built once per process. */
+/** Compiles a schema once per process (the visit schema, a style's or the configuration's). */
+export function validatorFor(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (validate) return validate;
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true });
+    ajv.addKeyword({ keyword: 'markdownEnumDescriptions', schemaType: 'array' });
+    addFormats(ajv, ['uri']);
+  }
+  validate = ajv.compile(schema);
+  compiled.set(schema, validate);
+  return validate;
+}
+
+/** The compiled visit validator. */
 export function visitValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true });
-  ajv.addKeyword({ keyword: 'markdownEnumDescriptions', schemaType: 'array' });
-  addFormats(ajv, ['uri']);
-  compiled = ajv.compile(visitSchema);
-  return compiled;
+  return validatorFor(visitSchema);
 }
 
 /** `/sites/0/name` → `['sites', 0, 'name']`, with JSON Pointer escapes undone. */
@@ -132,9 +142,8 @@ function toDiagnostic(file: SourceFile, e: ErrorObject): Diagnostic {
   }
 }
 
-/** Validates a loaded file's data against the visit schema. */
-export function checkSchema(file: SourceFile): Diagnostic[] {
-  const validate = visitValidator();
+/** Validates a loaded file's data against a schema (the visit schema by default). */
+export function checkSchema(file: SourceFile, validate: ValidateFunction = visitValidator()): Diagnostic[] {
   if (validate(file.data)) return [];
   return prune(validate.errors ?? []).map((e) => toDiagnostic(file, e));
 }

@@ -1,0 +1,17 @@
+/**
+ * Builds dist/ once before the suite: the CLI tests spawn `node bin/visite.js`,
+ * which loads the compiled `dist/cli.js`, so they must see the current sources.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`tsc -p tsconfig.build.json failed:\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}`);
+  }
+}
