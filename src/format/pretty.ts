@@ -10,10 +10,14 @@ import { printable } from './safe.js';
 import type { FileResult } from './result.js';
 
 type Style = Parameters<typeof styleText>[0];
+type Paint = (style: Style, text: string) => string;
+
+/** Colours text when asked; the CLI has already decided (TTY, NO_COLOR, --no-color), so the stream is not checked again. */
+const painter = (color: boolean): Paint => (style, text) => (color ? styleText(style, text, { validateStream: false }) : text);
 
 /** Formats results for a person reading a terminal or a log. */
 export function formatPretty(results: readonly FileResult[], lang: Lang, color: boolean): string {
-  const paint = (style: Style, s: string): string => (color ? styleText(style, s) : s);
+  const paint = painter(color);
   const out: string[] = [];
   for (const result of results) {
     for (const d of result.diagnostics) out.push(...formatOne(d, result.text, lang, paint), '');
@@ -21,7 +25,7 @@ export function formatPretty(results: readonly FileResult[], lang: Lang, color: 
   return `${out.join('\n')}${summaryLine(results, lang, color)}`;
 }
 
-function formatOne(d: Diagnostic, text: string, lang: Lang, paint: (s: Style, t: string) => string): string[] {
+function formatOne(d: Diagnostic, text: string, lang: Lang, paint: Paint): string[] {
   const { message, hint } = describe(d, lang);
   const where = d.place ? `${d.file}:${d.place.line}:${d.place.column}` : d.file;
   const severity = ui[lang].severity[d.severity];
@@ -41,7 +45,7 @@ function formatOne(d: Diagnostic, text: string, lang: Lang, paint: (s: Style, t:
 
 /** The closing line: how many files, how many invalid, errors and warnings. */
 export function summaryLine(results: readonly FileResult[], lang: Lang, color: boolean): string {
-  const paint = (style: Style, s: string): string => (color ? styleText(style, s) : s);
+  const paint = painter(color);
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   const invalid = results.filter((r) => !r.valid).length;
