@@ -3,7 +3,12 @@
  * stderr, and chooses the exit code (0 clean, 1 invalid input, 2 usage).
  */
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { OUTPUTS, runRender, type Output } from './commands/render.js';
 import { FORMATS, runValidate, type Format } from './commands/validate.js';
+import { loadConfig } from './config.js';
+import { removePendingTemps } from './export/write.js';
+import { formatPretty } from './format/pretty.js';
 import { pickLang, ui, type Lang } from './messages.js';
 
 const help: Record<Lang, string> = {
@@ -11,31 +16,51 @@ const help: Record<Lang, string> = {
 
 Usage :
   visite validate [fichiers, dossiers ou motifs…]   vérifie les visites (par défaut : visits/)
+  visite render [fichiers…]                         écrit les bulletins (par défaut : visits/ vers out/)
 
 Options de validate :
   --format pretty|json|github   présentation des problèmes (par défaut : pretty)
   --strict                      les avertissements rendent le fichier invalide
+
+Options de render :
+  --out DOSSIER                 dossier de sortie (par défaut : out/)
+  --to md                       formats à écrire (par défaut : md)
+  --style NOM                   style maison à utiliser (fo-justice-cpip, cgt-ip, ou un style du syndicat)
+  --templates DOSSIER           dossier des styles maison du syndicat
+
+Options communes :
+  --config FICHIER              configuration (par défaut : visite.config.yaml s'il existe)
   --lang fr|en                  langue des messages (par défaut : selon LANG)
   --no-color                    sans couleur (aussi avec NO_COLOR)
   -h, --help                    cette aide
   -v, --version                 version
 
-Codes de sortie : 0 tout est valide, 1 fichier invalide, 2 erreur d'utilisation.
+Codes de sortie : 0 tout va bien, 1 fichier invalide ou bulletin non écrit, 2 erreur d'utilisation.
 `,
   en: `visite — from union visit reports in YAML to the published bulletin
 
 Usage:
   visite validate [files, folders or globs…]   checks visits (default: visits/)
+  visite render [files…]                       writes the bulletins (default: visits/ to out/)
 
 Options of validate:
   --format pretty|json|github   how problems are shown (default: pretty)
   --strict                      warnings make a file invalid
+
+Options of render:
+  --out FOLDER                  output folder (default: out/)
+  --to md                       formats to write (default: md)
+  --style NAME                  house style (fo-justice-cpip, cgt-ip, or the union's own)
+  --templates FOLDER            folder of the union's own house styles
+
+Common options:
+  --config FILE                 configuration (default: visite.config.yaml if present)
   --lang fr|en                  language of messages (default: from LANG)
   --no-color                    no colour (also with NO_COLOR)
   -h, --help                    this help
   -v, --version                 version
 
-Exit codes: 0 all valid, 1 invalid file, 2 usage error.
+Exit codes: 0 all well, 1 invalid file or bulletin not written, 2 usage error.
 `,
 };
 
@@ -74,6 +99,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       options: {
         format: { type: 'string', default: 'pretty' },
         strict: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        to: { type: 'string' },
+        style: { type: 'string' },
+        templates: { type: 'string' },
+        config: { type: 'string' },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -100,14 +130,42 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return command === undefined && !values.help ? 2 : 0;
   }
   const color = io.isTTY && !io.env.NO_COLOR && !values['no-color'] && values.color !== false;
+  if (command !== 'validate' && command !== 'render') return usageError(io, lang, ui[lang].unknownCommand(command));
+  const loaded = await loadConfig(values.config);
+  if (loaded.diagnostics.length > 0) {
+    io.out(formatPretty([{ file: values.config ?? 'visite.config.yaml', text: '', diagnostics: loaded.diagnostics, valid: false }], lang, color));
+    return 1;
+  }
+  const config = loaded.config;
+  if (values.templates) config.templateDirs.unshift(resolve(values.templates));
   switch (command) {
     case 'validate': {
       if (!FORMATS.includes(values.format as Format)) {
         return usageError(io, lang, ui[lang].badValue('format', String(values.format), FORMATS.join(', ')));
       }
       return runValidate({
-        paths: rest, format: values.format as Format, strict: Boolean(values.strict), lang, color, out: io.out, err: io.err,
+        paths: rest, format: values.format as Format, strict: Boolean(values.strict), lang, color, out: io.out, err: io.err, ratios: config.ratios,
       });
+    }
+    case 'render': {
+      const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = to.find((x) => !OUTPUTS.includes(x as Output));
+      if (bad !== undefined || to.length === 0) return usageError(io, lang, ui[lang].badValue('to', String(values.to), OUTPUTS.join(', ')));
+      const stop = (): void => {
+        removePendingTemps();
+        process.exit(130);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        return await runRender({
+          paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, config, lang, color,
+          progress: io.isTTY, out_: io.out, err: io.err,
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
     }
     default:
       return usageError(io, lang, ui[lang].unknownCommand(command));

@@ -2,6 +2,7 @@
  * `visite validate`: every problem of every file in one run, in the format
  * asked for. Returns the exit code; the CLI prints and exits.
  */
+import type { Ratio } from '../derive/index.js';
 import { failing } from '../diagnostics.js';
 import { findVisitFiles } from '../files.js';
 import { formatGithub } from '../format/github.js';
@@ -23,6 +24,7 @@ export interface ValidateOptions {
   color: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  ratios?: readonly Ratio[];
 }
 
 /** Validates the files and prints the report; returns 0 (clean), 1 (invalid) or 2 (nothing to check). */
@@ -36,7 +38,7 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   }
   const results: FileResult[] = [];
   for (const path of files) {
-    const file = await validateFile(path);
+    const file = await validateFile(path, options.ratios);
     results.push({ file: path, text: file.text, diagnostics: file.diagnostics, valid: !failing(file.diagnostics, options.strict) });
   }
   if (options.format === 'json') options.out(formatJson(results, options.lang));

@@ -1,0 +1,101 @@
+/**
+ * `visite render FILE…`: each valid visit to its bulletin, written
+ * atomically to the output folder. Invalid visits are reported with their
+ * located problems and skipped; the others are still rendered.
+ */
+import { basename, extname, join, relative } from 'node:path';
+import type { Config } from '../config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { failing } from '../diagnostics.js';
+import { writeAtomic } from '../export/write.js';
+import { findVisitFiles } from '../files.js';
+import { formatPretty } from '../format/pretty.js';
+import type { FileResult } from '../format/result.js';
+import { ui, type Lang } from '../messages.js';
+import { renderVisit } from '../render/index.js';
+import { validateFile } from '../validate/index.js';
+
+/** Output formats of `visite render`. */
+export const OUTPUTS = ['md'] as const;
+export type Output = (typeof OUTPUTS)[number];
+
+export interface RenderCommandOptions {
+  paths: string[];
+  out: string;
+  to: Output[];
+  style?: string;
+  config: Config;
+  lang: Lang;
+  color: boolean;
+  /** Show a progress line (a terminal is watching). */
+  progress: boolean;
+  out_: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const words = {
+  fr: {
+    written: (n: number, dir: string) => `${n} bulletin${n > 1 ? 's' : ''} écrit${n > 1 ? 's' : ''} dans ${dir}.`,
+    failed: (n: number) => `${n} visite${n > 1 ? 's' : ''} non rendue${n > 1 ? 's' : ''} : voir les problèmes ci-dessus.`,
+    clash: (name: string) => `Deux visites donneraient le même fichier ${name} : renommez l’une d’elles.`,
+  },
+  en: {
+    written: (n: number, dir: string) => `${n} bulletin${n !== 1 ? 's' : ''} written to ${dir}.`,
+    failed: (n: number) => `${n} visit${n !== 1 ? 's' : ''} not rendered: see the problems above.`,
+    clash: (name: string) => `Two visits would give the same file ${name}: rename one of them.`,
+  },
+};
+
+/** Renders the visits; returns 0 (all rendered), 1 (some could not be) or 2 (usage). */
+export async function runRender(o: RenderCommandOptions): Promise<number> {
+  const t = ui[o.lang];
+  const w = words[o.lang];
+  const { files, unmatched } = await findVisitFiles(o.paths.length > 0 ? o.paths : ['visits']);
+  if (files.length === 0 || unmatched.length > 0) {
+    o.err(`${t.noFiles((unmatched.length > 0 ? unmatched : o.paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
+    return 2;
+  }
+  const names = new Map<string, string>();
+  for (const f of files) {
+    const name = basename(f, extname(f));
+    if (names.has(name)) {
+      o.err(`visite: ${w.clash(`${name}.md`)}\n`);
+      return 2;
+    }
+    names.set(name, f);
+  }
+  const reports: FileResult[] = [];
+  let written = 0;
+  let failed = 0;
+  for (const [i, path] of files.entries()) {
+    if (o.progress) o.err(`\r\u001b[K[${i + 1}/${files.length}] ${basename(path)}`);
+    const file = await validateFile(path, o.config.ratios);
+    const diagnostics: Diagnostic[] = [...file.diagnostics];
+    if (!failing(file.diagnostics)) {
+      const { result, diagnostics: problems } = await renderVisit(file, {
+        style: o.style, defaultStyle: o.config.style, templateDirs: o.config.templateDirs, ratios: o.config.ratios,
+      });
+      diagnostics.push(...problems);
+      if (result) {
+        const target = join(o.out, `${basename(path, extname(path))}.md`);
+        try {
+          await writeAtomic(target, result.markdown);
+          written++;
+        } catch (error) {
+          diagnostics.push({
+            code: 'output-failed', severity: 'error', file: target, source: 'write',
+            params: { path: relative(process.cwd(), target) || target, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+          });
+        }
+      }
+    }
+    const ok = !failing(diagnostics);
+    if (!ok) failed++;
+    if (diagnostics.length > 0) reports.push({ file: path, text: file.text, diagnostics, valid: ok });
+  }
+  if (o.progress) o.err('\r\u001b[K');
+  if (reports.length > 0) o.out_(formatPretty(reports, o.lang, o.color));
+  o.out_(`${w.written(written, o.out)}\n`);
+  if (failed > 0) o.out_(`${w.failed(failed)}\n`);
+  return failed > 0 ? 1 : 0;
+}
