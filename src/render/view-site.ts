@@ -13,7 +13,7 @@ import { capital, floorText, lit, md, paras, people, roleList, s, sentence, when
 /** A legal reference as a citation ("article D147-21 du CPP") with its quote. */
 export interface LegalView { citation: string; quote?: string }
 /** A difficulty, ready to print. */
-export interface DifficultyView { title?: string; text: string; details: string[]; cap?: string; legal: LegalView[]; position: string[]; see?: string }
+export interface DifficultyView { title?: string; text: string; details: string[]; cap?: string; legal: LegalView[]; position: string[] }
 /** A block of premises (a building, a quarter, a floor). */
 export interface AreaView { heading: string; offices: string[]; accessibility?: string; legal: LegalView[]; note?: string; position: string[] }
 /** A relocation project. */
@@ -77,13 +77,14 @@ function capText(d: Difficulty): string | undefined {
 const SEE: Record<string, string> = { premises: 'voir « Locaux et sécurité »', staffing: 'voir « Point RH »' };
 
 function difficultyView(d: Difficulty): DifficultyView {
+  const text = md(d.text) ?? '';
   const view: DifficultyView = {
-    text: md(d.text) ?? '', details: paras(d.details), legal: (d.legal ?? []).map(legalView), position: paras(d.position),
+    text: d.see ? sentence(`${text.replace(/\.$/, '')} (${SEE[d.see]})`) : text,
+    details: paras(d.details), legal: (d.legal ?? []).map(legalView), position: paras(d.position),
   };
   if (d.title) view.title = md(d.title);
   const cap = capText(d);
   if (cap) view.cap = cap;
-  if (d.see) view.see = SEE[d.see];
   return view;
 }
 
