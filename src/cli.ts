@@ -24,7 +24,8 @@ Options de validate :
 
 Options de render :
   --out DOSSIER                 dossier de sortie (par défaut : out/)
-  --to md                       formats à écrire (par défaut : md)
+  --to md,html                  formats à écrire (par défaut : tous)
+  --fragment                    HTML sans en-tête, à coller dans un site (CMS)
   --style NOM                   style maison à utiliser (fo-justice-cpip, cgt-ip, ou un style du syndicat)
   --templates DOSSIER           dossier des styles maison du syndicat
 
@@ -49,7 +50,8 @@ Options of validate:
 
 Options of render:
   --out FOLDER                  output folder (default: out/)
-  --to md                       formats to write (default: md)
+  --to md,html                  formats to write (default: all)
+  --fragment                    HTML without the page around it, to paste into a CMS
   --style NAME                  house style (fo-justice-cpip, cgt-ip, or the union's own)
   --templates FOLDER            folder of the union's own house styles
 
@@ -104,6 +106,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         style: { type: 'string' },
         templates: { type: 'string' },
         config: { type: 'string' },
+        fragment: { type: 'boolean', default: false },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -159,7 +162,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       process.once('SIGTERM', stop);
       try {
         return await runRender({
-          paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, config, lang, color,
+          paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, fragment: values.fragment, config, lang, color,
           progress: io.isTTY, out_: io.out, err: io.err,
         });
       } finally {

@@ -3,11 +3,11 @@
  * atomically to the output folder. Invalid visits are reported with their
  * located problems and skipped; the others are still rendered.
  */
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
-import { writeAtomic } from '../export/write.js';
+import { exportAll } from '../export/index.js';
 import { findVisitFiles } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
@@ -16,7 +16,7 @@ import { renderVisit } from '../render/index.js';
 import { validateFile } from '../validate/index.js';
 
 /** Output formats of `visite render`. */
-export const OUTPUTS = ['md'] as const;
+export const OUTPUTS = ['md', 'html'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
 export interface RenderCommandOptions {
@@ -24,6 +24,8 @@ export interface RenderCommandOptions {
   out: string;
   to: Output[];
   style?: string;
+  /** HTML as a bare fragment (for pasting into a CMS) instead of a standalone document. */
+  fragment?: boolean;
   config: Config;
   lang: Lang;
   color: boolean;
@@ -77,16 +79,10 @@ export async function runRender(o: RenderCommandOptions): Promise<number> {
       });
       diagnostics.push(...problems);
       if (result) {
-        const target = join(o.out, `${basename(path, extname(path))}.md`);
-        try {
-          await writeAtomic(target, result.markdown);
-          written++;
-        } catch (error) {
-          diagnostics.push({
-            code: 'output-failed', severity: 'error', file: target, source: 'write',
-            params: { path: relative(process.cwd(), target) || target, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
-          });
-        }
+        const stem = join(o.out, basename(path, extname(path)));
+        const problems = await exportAll(result, stem, o.to, { fragment: o.fragment === true });
+        diagnostics.push(...problems);
+        if (problems.length === 0) written++;
       }
     }
     const ok = !failing(diagnostics);

@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast';
 import { stringify } from 'yaml';
-import { deriveVisit, DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
+import { deriveVisit, DEFAULT_RATIOS, type Ratio, type VisitIndicators } from '../derive/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load.js';
 import { processMarkdown } from '../markdown/index.js';
@@ -37,6 +37,7 @@ export interface RenderedVisit {
   frontMatter: Record<string, unknown>;
   style: HouseStyle;
   visit: Visit;
+  indicators: VisitIndicators;
 }
 
 const styleCache = new Map<string, Promise<{ style?: HouseStyle; diagnostics: Diagnostic[] }>>();
@@ -108,5 +109,5 @@ export async function renderVisit(file: SourceFile, options: RenderOptions = {})
   const { tree, markdown: body } = processMarkdown(rendered.markdown, { refs: legalRefs(visit) });
   const fm = frontMatter(visit, unions);
   const markdown = `---\n${stringify(fm, { lineWidth: 0 })}---\n\n${body}`;
-  return { result: { markdown, body, tree, frontMatter: fm, style, visit }, diagnostics: [] };
+  return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators }, diagnostics: [] };
 }

@@ -1,0 +1,58 @@
+/**
+ * Stage 6, export: one rendered visit → its files (md, html, pdf), each
+ * written atomically. A failure becomes a diagnostic naming the file.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, relative } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { RenderedVisit } from '../render/index.js';
+import { htmlDocument, htmlFragment } from './html.js';
+import { writeAtomic } from './write.js';
+
+/** Formats a visit can be exported to. */
+export type ExportFormat = 'md' | 'html' | 'pdf';
+
+const MIME: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+/** The style's logo, if it has one, read once per style. */
+const logos = new Map<string, Promise<{ mime: string; data: Uint8Array } | undefined>>();
+export function logoOf(rendered: RenderedVisit): Promise<{ mime: string; data: Uint8Array } | undefined> {
+  const path = rendered.style.logoPath;
+  if (!path) return Promise.resolve(undefined);
+  let found = logos.get(path);
+  if (!found) {
+    found = readFile(path).then((data) => ({ mime: MIME[extname(path).toLowerCase()] ?? 'application/octet-stream', data }), () => undefined);
+    logos.set(path, found);
+  }
+  return found;
+}
+
+/** The bytes of one format. */
+export async function exportBytes(rendered: RenderedVisit, format: ExportFormat, options: { fragment?: boolean } = {}): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'md': return rendered.markdown;
+    case 'html': return options.fragment ? htmlFragment(rendered) : htmlDocument(rendered, await logoOf(rendered));
+    case 'pdf': {
+      const { pdfBytes } = await import('./pdf.js');
+      return pdfBytes(rendered, await logoOf(rendered));
+    }
+  }
+}
+
+/** Writes `<stem>.<format>` for each format; returns the problems (none when all were written). */
+export async function exportAll(rendered: RenderedVisit, stem: string, formats: readonly ExportFormat[], options: { fragment?: boolean } = {}): Promise<Diagnostic[]> {
+  const problems: Diagnostic[] = [];
+  for (const format of formats) {
+    const target = `${stem}.${format}`;
+    try {
+      await writeAtomic(target, await exportBytes(rendered, format, options));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+      problems.push({
+        code: 'output-failed', severity: 'error', file: target, source: 'write',
+        params: { path: relative(process.cwd(), target) || target, reason },
+      });
+    }
+  }
+  return problems;
+}
