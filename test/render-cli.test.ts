@@ -14,18 +14,22 @@ describe('visite render', () => {
   beforeAll(async () => ({ dir, cleanup } = await tempDir('visite-render-')));
   afterAll(async () => cleanup());
 
-  it('writes one .md per visit, identical to the golden file, and exits 0', async () => {
+  it('writes md, html and pdf per visit (the md identical to the golden file) and exits 0', async () => {
     const out = join(dir, 'a');
     const run = await runCli(['render', FO, CGT, '--out', out]);
     expect(run.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['2024-01-24-spip62-fo-justice-cpip.md', '2026-02-05-spip62-cgt-ip.md']);
+    expect((await readdir(out)).sort()).toEqual([
+      '2024-01-24-spip62-fo-justice-cpip.html', '2024-01-24-spip62-fo-justice-cpip.md', '2024-01-24-spip62-fo-justice-cpip.pdf',
+      '2026-02-05-spip62-cgt-ip.html', '2026-02-05-spip62-cgt-ip.md', '2026-02-05-spip62-cgt-ip.pdf',
+    ]);
+    expect((await readFile(join(out, '2026-02-05-spip62-cgt-ip.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await readFile(join(out, '2024-01-24-spip62-fo-justice-cpip.md'), 'utf8'))
       .toBe(await readFile(join(ROOT, 'test/golden/fo-visit.fo-justice-cpip.md'), 'utf8'));
   });
 
   it('--style renders a visit in another union’s style', async () => {
     const out = join(dir, 'b');
-    const run = await runCli(['render', CGT, '--out', out, '--style', 'fo-justice-cpip']);
+    const run = await runCli(['render', CGT, '--out', out, '--style', 'fo-justice-cpip', '--to', 'md']);
     expect(run.code).toBe(0);
     expect(await readFile(join(out, '2026-02-05-spip62-cgt-ip.md'), 'utf8'))
       .toBe(await readFile(join(ROOT, 'test/golden/cgt-visit.fo-justice-cpip.md'), 'utf8'));
@@ -35,7 +39,7 @@ describe('visite render', () => {
     const out = join(dir, 'c');
     const bad = join(dir, 'bad.yaml');
     await writeFile(bad, (await readFile(FO, 'utf8')).replace('kind: compte-rendu', 'kind: compte-rendus'));
-    const run = await runCli(['render', FO, bad, '--out', out]);
+    const run = await runCli(['render', FO, bad, '--out', out, '--to', 'md']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('[schema-enum]');
     expect(await readdir(out)).toEqual(['2024-01-24-spip62-fo-justice-cpip.md']);
@@ -63,7 +67,7 @@ describe('visite render', () => {
       '    source: accord local',
       '',
     ].join('\n'));
-    const run = await runCli(['render', '--style', 'section-locale'], { cwd: repo });
+    const run = await runCli(['render', '--style', 'section-locale', '--to', 'md,html'], { cwd: repo });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const text = await readFile(join(repo, 'publie/v.md'), 'utf8');

@@ -16,7 +16,7 @@ import { renderVisit } from '../render/index.js';
 import { validateFile } from '../validate/index.js';
 
 /** Output formats of `visite render`. */
-export const OUTPUTS = ['md', 'html'] as const;
+export const OUTPUTS = ['md', 'html', 'pdf'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
 export interface RenderCommandOptions {

@@ -13,21 +13,22 @@ const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 
-const WIDTH = 560;
-const LABEL = 150;
+const WIDTH = 600;
+const LABEL = 190;
 const ROW = 26;
-const FONT = 'font-family="Libertinus Serif, Georgia, serif" font-size="12"';
+const FONT = 'font-family="Libertinus Serif, Georgia, serif"';
 
 interface Bar { label: string; value: number; extra?: number; valueText: string; reference?: number }
 
 function barChart(title: string, bars: readonly Bar[], max: number, colors: ChartColors, legend: string): string {
-  const plot = WIDTH - LABEL - 70;
+  // Room on the right for the value's text.
+  const plot = WIDTH - LABEL - 190;
   const scale = (v: number): number => (max > 0 ? (v / max) * plot : 0);
   const height = 34 + bars.length * ROW + 22;
   const rows = bars.map((b, i) => {
     const y = 30 + i * ROW;
     const parts = [
-      `<text x="${LABEL - 8}" y="${y + 14}" text-anchor="end" fill="${colors.text}" ${FONT}>${escapeXml(b.label)}</text>`,
+      `<text x="${LABEL - 8}" y="${y + 14}" text-anchor="end" fill="${colors.text}" ${FONT} font-size="12">${escapeXml(b.label)}</text>`,
       `<rect x="${LABEL}" y="${y + 3}" width="${n(scale(b.value))}" height="16" fill="${colors.primary}"/>`,
     ];
     if (b.extra !== undefined && b.extra > b.value) {
@@ -38,13 +39,13 @@ function barChart(title: string, bars: readonly Bar[], max: number, colors: Char
       parts.push(`<line x1="${x}" y1="${y}" x2="${x}" y2="${y + 22}" stroke="${colors.accent}" stroke-width="2"/>`);
     }
     const end = LABEL + scale(Math.max(b.value, b.extra ?? 0, b.reference ?? 0)) + 6;
-    parts.push(`<text x="${n(end)}" y="${y + 14}" fill="${colors.text}" ${FONT}>${escapeXml(b.valueText)}</text>`);
+    parts.push(`<text x="${n(end)}" y="${y + 14}" fill="${colors.text}" ${FONT} font-size="12">${escapeXml(b.valueText)}</text>`);
     return parts.join('');
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
-    `<text x="0" y="16" fill="${colors.text}" font-weight="bold" ${FONT}>${escapeXml(title)}</text>`,
+    `<text x="0" y="16" fill="${colors.text}" font-weight="bold" ${FONT} font-size="13">${escapeXml(title)}</text>`,
     ...rows,
     `<text x="0" y="${height - 6}" fill="${colors.text}" ${FONT} font-size="10">${escapeXml(legend)}</text>`,
     '</svg>',

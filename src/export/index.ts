@@ -7,6 +7,7 @@ import { extname, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedVisit } from '../render/index.js';
 import { htmlDocument, htmlFragment } from './html.js';
+import { TypstError } from './pdf-error.js';
 import { writeAtomic } from './write.js';
 
 /** Formats a visit can be exported to. */
@@ -47,6 +48,14 @@ export async function exportAll(rendered: RenderedVisit, stem: string, formats: 
     try {
       await writeAtomic(target, await exportBytes(rendered, format, options));
     } catch (error) {
+      if (error instanceof TypstError) {
+        // The page template is at fault, not the disk: say which template and where.
+        const page = rendered.style.dir ? `${rendered.style.dir}/page.typ` : 'page.typ';
+        const d: Diagnostic = { code: 'template-error', severity: 'error', file: page, source: 'render', params: { style: rendered.style.id, detail: error.message } };
+        if (error.line !== undefined) d.place = { line: error.line, column: 1, endLine: error.line, endColumn: 2, offset: 0, endOffset: 0 };
+        problems.push(d);
+        continue;
+      }
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
       problems.push({
         code: 'output-failed', severity: 'error', file: target, source: 'write',

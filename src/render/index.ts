@@ -12,7 +12,8 @@ import { processMarkdown } from '../markdown/index.js';
 import type { Legal, Visit } from '../schema/types.js';
 import { publicData } from './internal.js';
 import { availableStyles, loadStyle, runTemplate, type HouseStyle } from './style.js';
-import { buildView } from './view.js';
+import { joinAnd } from './french.js';
+import { buildView, signature } from './view.js';
 
 /** How to render. */
 export interface RenderOptions {
@@ -38,6 +39,8 @@ export interface RenderedVisit {
   style: HouseStyle;
   visit: Visit;
   indicators: VisitIndicators;
+  /** The signature line, as plain text ("Montreuil, le 6 mars 2026"). */
+  signature: string;
 }
 
 const styleCache = new Map<string, Promise<{ style?: HouseStyle; diagnostics: Diagnostic[] }>>();
@@ -109,5 +112,6 @@ export async function renderVisit(file: SourceFile, options: RenderOptions = {})
   const { tree, markdown: body } = processMarkdown(rendered.markdown, { refs: legalRefs(visit) });
   const fm = frontMatter(visit, unions);
   const markdown = `---\n${stringify(fm, { lineWidth: 0 })}---\n\n${body}`;
-  return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators }, diagnostics: [] };
+  const signed = signature(style.config.signature, joinAnd(unions), visit.report.published.place, visit.report.published.date);
+  return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators, signature: signed }, diagnostics: [] };
 }
