@@ -80,10 +80,18 @@ function escapePipes(markdown: string): string {
   return markdown.replace(/(^|[^\\])\|/g, '$1\\|').replace(/(^|[^\\])\|/g, '$1\\|');
 }
 
+/**
+ * Text with nothing Markdown could read as syntax: no markup character, no
+ * entity, no autolink, and no block marker at the start. Most prose is like
+ * this, and is its own safe form: parsing it would give it back unchanged.
+ */
+const PLAIN = /^(?![-+>#=\d]|\s)(?:(?![*_`[\]<>&|\\~!{}]|www\.|:\/\/|@).)*$/su;
+
 /** Inline Markdown from a delegate's prose, safe to place anywhere in a document. */
 export function safeInline(prose: string): string {
   const oneLine = prose.replace(/\s+/g, ' ').trim();
   if (oneLine === '') return '';
+  if (PLAIN.test(oneLine)) return oneLine;
   const tree = parser.parse(oneLine);
   const children = inlineOf(tree, oneLine);
   const printed = printer.stringify({ type: 'root', children: [{ type: 'paragraph', children }] }).trim();

@@ -31,6 +31,8 @@ export interface View {
   };
   visit: {
     days: string;
+    /** The sites visited, by name ("ALIP du CP de Longuenesse et ALIP MO de Béthune"). */
+    sites: string;
     met?: string;
     delegation?: string;
     guidedBy?: string;
@@ -107,6 +109,7 @@ export function buildView(visit: Visit, indicators: VisitIndicators, style: Styl
     },
     visit: {
       days: frenchDays(v.dates),
+      sites: joinAnd(visit.sites.map((site) => md(site.name) ?? site.id)),
       authorities: (v.authorities ?? []).map((a) => `${capital(who(a, inclusive))} : ${PRESENCE[a.presence]}${a.note ? `. ${sentence(md(a.note) ?? '')}` : '.'}`),
       scope: paras(v.scope),
       followUp: (v.followUp ?? []).map((f) => sentence(`${md(f.text)}${f.date !== undefined ? ` (${whenText(f.date)})` : ''}`)),
