@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance targets of the issues, measured on this
+// machine with the real CLI, each against its target. Prints a table; exits 0
+// whatever the figures (targets are tracked, not enforced as tests).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateVisits } from './generate-visits.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'visite.js');
+const RSS = join(ROOT, 'scripts', 'bench-rss.js');
+const FO = join(ROOT, 'visits', '2024-01-24-spip62-fo-justice-cpip.yaml');
+const work = mkdtempSync(join(tmpdir(), 'visite-bench-'));
+
+/** Runs the CLI once; returns wall seconds and peak RSS in MB. */
+function run(args) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', RSS, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.status !== 0) throw new Error(`visite ${args.join(' ')} exited ${child.status}: ${child.stdout}${child.stderr}`);
+  const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
+  return { seconds, rss };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+function measure(name, target, unit, fn, repeat = 1) {
+  const results = Array.from({ length: repeat }, fn);
+  const value = median(results.map((r) => r.seconds));
+  const rss = Math.max(...results.map((r) => r.rss));
+  rows.push({ name, value, target, unit, rss });
+  console.log(`${value <= target ? '✓' : '✗'} ${name}: ${value.toFixed(3)} ${unit} (target ≤ ${target} ${unit}), peak RSS ${rss.toFixed(0)} MB`);
+}
+
+try {
+  console.log(`visite benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+  const gen100 = join(work, 'gen100');
+  generateVisits(100, gen100, 7);
+
+  measure('cold render of one visit to PDF (median of 5)', 0.5, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')]), 5);
+  measure('100 generated visits to PDF in one process', 5, 's', () => run(['render', gen100, '--to', 'pdf', '--out', join(work, 'o100')]));
+  const peak = Math.max(...rows.map((r) => r.rss));
+  console.log(`${peak <= 250 ? '✓' : '✗'} peak RSS over these runs: ${peak.toFixed(0)} MB (target ≤ 250 MB)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
