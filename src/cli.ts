@@ -4,11 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { OUTPUTS, runRender, type Output } from './commands/render.js';
-import { FORMATS, runValidate, type Format } from './commands/validate.js';
+import { FORMATS, OUTPUTS, type Format, type Output } from './commands/options.js';
 import { loadConfig } from './config.js';
-import { removePendingTemps } from './export/write.js';
 import { formatPretty } from './format/pretty.js';
+
+// Commands load what they need when they run: `validate` must start fast
+// (a pre-commit hook), without the rendering stack.
 import { pickLang, ui, type Lang } from './messages.js';
 
 const help: Record<Lang, string> = {
@@ -146,6 +147,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (!FORMATS.includes(values.format as Format)) {
         return usageError(io, lang, ui[lang].badValue('format', String(values.format), FORMATS.join(', ')));
       }
+      const { runValidate } = await import('./commands/validate.js');
       return runValidate({
         paths: rest, format: values.format as Format, strict: Boolean(values.strict), lang, color, out: io.out, err: io.err, ratios: config.ratios,
       });
@@ -154,6 +156,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
       const bad = to.find((x) => !OUTPUTS.includes(x as Output));
       if (bad !== undefined || to.length === 0) return usageError(io, lang, ui[lang].badValue('to', String(values.to), OUTPUTS.join(', ')));
+      const { runRender } = await import('./commands/render.js');
+      const { removePendingTemps } = await import('./export/write.js');
       const stop = (): void => {
         removePendingTemps();
         process.exit(130);

@@ -8,8 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_RATIOS, type Ratio } from './derive/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { loadFile } from './load.js';
-import { roles, caseloadUnits } from './schema/vocabulary.js';
-import { checkSchema, validatorFor } from './validate/schema.js';
+import { checkSchema } from './validate/schema.js';
 
 /** The configuration file looked for in the working folder. */
 export const CONFIG_FILE = 'visite.config.yaml';
@@ -25,32 +24,6 @@ export interface Config {
   ratios: Ratio[];
 }
 
-const enumOf = (values: object, title: string, description: string) => ({
-  type: 'string', enum: Object.keys(values), markdownEnumDescriptions: Object.values(values), title, description,
-});
-
-/** Schema of `visite.config.yaml`. */
-export const configSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    style: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', title: 'Style par défaut', description: 'Style maison quand la visite n’en indique pas' },
-    templates: { type: 'string', minLength: 1, title: 'Styles du syndicat', description: 'Dossier des styles maison propres au syndicat, relatif à ce fichier' },
-    out: { type: 'string', minLength: 1, title: 'Dossier de sortie', description: 'Dossier où écrire les bulletins (par défaut out/)' },
-    ratios: {
-      type: 'array', title: 'Ratios de référence', description: 'Ratios de référence, avec leur source',
-      items: {
-        type: 'object', additionalProperties: false, required: ['role', 'unit', 'perFte', 'source'], title: 'Ratio', description: 'Un agent pour N unités',
-        properties: {
-          role: enumOf(roles, 'Rôle', 'Rôle concerné'),
-          unit: enumOf(caseloadUnits, 'Unité', 'Ce qui est compté'),
-          perFte: { type: 'number', exclusiveMinimum: 0, title: 'Par ETP', description: 'Nombre suivi par agent à temps plein' },
-          source: { type: 'string', minLength: 1, title: 'Source', description: 'D’où vient ce ratio (texte, note, organigramme)' },
-        },
-      },
-    },
-  },
-} as const;
 
 interface RawConfig { style?: string; templates?: string; out?: string; ratios?: Ratio[] }
 
@@ -60,7 +33,7 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<{ 
   const target = path ?? resolve(cwd, CONFIG_FILE);
   if (!path && !(await stat(target).catch(() => undefined))?.isFile()) return { config: empty, diagnostics: [] };
   const file = await loadFile(target);
-  if (file.data !== undefined) file.diagnostics.push(...checkSchema(file, validatorFor(configSchema)));
+  if (file.data !== undefined) file.diagnostics.push(...checkSchema(file, 'config'));
   if (file.diagnostics.length > 0) return { config: empty, diagnostics: file.diagnostics };
   const raw = (file.data ?? {}) as RawConfig;
   const base = dirname(resolve(target));

@@ -15,9 +15,7 @@ import { ui, type Lang } from '../messages.js';
 import { renderVisit } from '../render/index.js';
 import { validateFile } from '../validate/index.js';
 
-/** Output formats of `visite render`. */
-export const OUTPUTS = ['md', 'html', 'pdf'] as const;
-export type Output = (typeof OUTPUTS)[number];
+import type { Output } from './options.js';
 
 export interface RenderCommandOptions {
   paths: string[];

@@ -12,9 +12,7 @@ import type { FileResult } from '../format/result.js';
 import { ui, type Lang } from '../messages.js';
 import { validateFile } from '../validate/index.js';
 
-/** Output formats of `visite validate`. */
-export const FORMATS = ['pretty', 'json', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './options.js';
 
 export interface ValidateOptions {
   paths: string[];

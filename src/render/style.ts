@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic, Params } from '../diagnostics.js';
 import { loadFile } from '../load.js';
-import { checkSchema, validatorFor } from '../validate/schema.js';
+import { checkSchema } from '../validate/schema.js';
 import { suggest } from '../validate/suggest.js';
 import type { Inclusive } from './french.js';
 
@@ -30,24 +30,6 @@ export interface StyleConfig {
   inclusive?: Inclusive;
 }
 
-const color = { type: 'string', pattern: '^#[0-9a-fA-F]{6}$', title: 'Couleur', description: 'Couleur #RRGGBB' };
-/** Schema of `style.yaml`. */
-export const styleSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'colors', 'signature'],
-  properties: {
-    name: { type: 'string', minLength: 1, title: 'Nom du syndicat', description: 'Nom affiché, p. ex. « FO Justice CPIP »' },
-    website: { type: 'string', format: 'uri', pattern: '^https://', title: 'Site web', description: 'Adresse du site du syndicat' },
-    colors: {
-      type: 'object', additionalProperties: false, required: ['primary', 'accent'], title: 'Couleurs', description: 'Couleurs du syndicat',
-      properties: { primary: color, accent: color, text: color },
-    },
-    logo: { type: 'string', minLength: 1, title: 'Logo', description: 'Fichier du logo (SVG ou PNG), relatif au dossier du style' },
-    signature: { type: 'string', minLength: 1, title: 'Signature', description: 'Forme de la signature, avec {union}, {place} et {date}' },
-    inclusive: { type: 'string', enum: ['point-median', 'aucune'], title: 'Écriture inclusive', description: 'point-median (chef·fe) ou aucune' },
-  },
-} as const;
 
 /** A loaded, compiled house style. */
 export interface HouseStyle {
@@ -154,7 +136,7 @@ export async function loadStyle(id: string, dirs: readonly string[] = []): Promi
   }
   const configPath = join(dir, 'style.yaml');
   const file = await loadFile(configPath);
-  if (file.data !== undefined) file.diagnostics.push(...checkSchema(file, validatorFor(styleSchema)));
+  if (file.data !== undefined) file.diagnostics.push(...checkSchema(file, 'style'));
   if (file.diagnostics.length > 0) return { diagnostics: file.diagnostics };
   const config = file.data as StyleConfig;
   const style: Omit<HouseStyle, 'render'> = { id, dir, config, templatePath: join(dir, 'report.md.hbs') };

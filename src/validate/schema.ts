@@ -2,41 +2,39 @@
  * Stage 2a, schema: ajv (JSON Schema 2020-12, all errors at once) against the
  * visit schema, each error mapped back to its YAML node.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { configSchema } from '../config-schema.js';
+import { styleSchema } from '../render/style-schema.js';
+import { visitSchema } from '../schema/definition.js';
 import localizeFrModule from 'ajv-i18n/localize/fr/index.js';
 import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import type { Code, Diagnostic, Params } from '../diagnostics.js';
 import type { DataPath, SourceFile } from '../load.js';
 import { placeOfKey, placeOfParent, placeOfValue } from '../locate.js';
-import { visitSchema } from '../schema/definition.js';
 import { suggest } from './suggest.js';
 
 type Localize = (errors?: ErrorObject[] | null) => void;
 const interop = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-const addFormats = interop<(ajv: Ajv2020, formats: string[]) => void>(addFormatsModule);
 const localize = { fr: interop<Localize>(localizeFrModule), en: interop<Localize>(localizeEnModule) };
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<object, ValidateFunction>();
+/** Schemas the tool validates against, by name. */
+export type SchemaName = 'visit' | 'style' | 'config';
 
-/** Compiles a schema once per process (the visit schema, a style's or the configuration's). */
-export function validatorFor(schema: object): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (validate) return validate;
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true });
-    ajv.addKeyword({ keyword: 'markdownEnumDescriptions', schemaType: 'array' });
-    addFormats(ajv, ['uri']);
-  }
-  validate = ajv.compile(schema);
-  compiled.set(schema, validate);
-  return validate;
+// The build precompiles every schema (scripts/build-validators.js), so ajv's
+// compiler is not even loaded; running from the sources (tests), the schemas
+// are compiled on first use instead, with the same options.
+const precompiled = (await import(new URL('../schema/validators.js', import.meta.url).href).catch(() => undefined)) as
+  | Record<SchemaName, ValidateFunction> | undefined;
+const compiler = precompiled ? undefined : await import('./schema-compile.js');
+
+/** The validator of a schema. */
+export function validatorFor(name: SchemaName): ValidateFunction {
+  return precompiled?.[name] ?? compiler!.compiled(name);
 }
 
-/** The compiled visit validator. */
+/** The visit validator. */
 export function visitValidator(): ValidateFunction {
-  return validatorFor(visitSchema);
+  return validatorFor('visit');
 }
 
 /** `/sites/0/name` → `['sites', 0, 'name']`, with JSON Pointer escapes undone. */
@@ -65,11 +63,12 @@ function matchesType(schema: unknown, value: unknown): boolean {
  * Keeps ajv's errors a person needs: under `anyOf`, only the branch whose
  * type fits the value (or one type error when none fits); no `if` echoes.
  */
-function prune(errors: ErrorObject[]): ErrorObject[] {
+function prune(errors: ErrorObject[], schema: object, data: unknown): ErrorObject[] {
   let kept = errors.filter((e) => e.keyword !== 'if');
   for (const any of errors.filter((e) => e.keyword === 'anyOf')) {
-    const branches = (any.schema as unknown[]) ?? [];
-    const fit = branches.findIndex((b) => matchesType(b, any.data));
+    const branches = (schemaAt(schema, any.schemaPath) as unknown[] | undefined) ?? [];
+    const value = dataAt(data, pointerToPath(any.instancePath));
+    const fit = branches.findIndex((b) => matchesType(b, value));
     const prefix = `${any.schemaPath}/`;
     kept = kept.filter((e) => {
       if (e === any) return fit < 0;
@@ -85,9 +84,26 @@ const typeNames: Record<string, string> = {
   string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', object: 'object', array: 'array',
 };
 
-function toDiagnostic(file: SourceFile, e: ErrorObject): Diagnostic {
+/** The subschema a schema path (`#/$defs/site/additionalProperties`) names. */
+function schemaAt(schema: object, pointer: string): unknown {
+  let node: unknown = schema;
+  for (const seg of pointerToPath(pointer.replace(/^#/, ''))) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+  return node;
+}
+
+/** The value at a data path. */
+function dataAt(data: unknown, path: DataPath): unknown {
+  let node = data;
+  for (const seg of path) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+  return node;
+}
+
+// Errors carry paths only (no copies of schema or data, which would bloat the
+// precompiled validators): what a message needs is looked up from the paths.
+function toDiagnostic(file: SourceFile, e: ErrorObject, schema: object): Diagnostic {
   const path: DataPath = pointerToPath(e.instancePath);
-  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  const parent = schemaAt(schema, e.schemaPath.replace(/\/[^/]*$/, '')) as Record<string, unknown> | undefined;
+  const data = dataAt(file.data, path);
   const last = path[path.length - 1];
   const field = typeof last === 'string' ? last : typeof path[path.length - 2] === 'string' ? String(path[path.length - 2]) : '';
   const make = (code: Code, params: Params, place = placeOfValue(file, path), at: DataPath = path): Diagnostic =>
@@ -108,26 +124,26 @@ function toDiagnostic(file: SourceFile, e: ErrorObject): Diagnostic {
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const value = String(e.data);
+      const value = String(data);
       const params: Params = { field, value, allowed };
       const near = suggest(value, allowed);
       if (near) params.suggestion = near;
       return make('schema-enum', params);
     }
     case 'const':
-      return make('schema-const', { field, expected: String(p.allowedValue), value: String(e.data) });
+      return make('schema-const', { field, expected: String(p.allowedValue), value: String(data) });
     case 'type': {
       const expected = String(p.type).split(',').map((t) => typeNames[t] ?? t);
-      return make('schema-type', { field, expected, actual: typeOf(e.data) });
+      return make('schema-type', { field, expected, actual: typeOf(data) });
     }
     case 'anyOf':
-      return make('schema-type', { field, expected: ['number', 'object'], actual: typeOf(e.data) });
+      return make('schema-type', { field, expected: ['number', 'object'], actual: typeOf(data) });
     case 'pattern':
-      return make('schema-pattern', { field, value: String(e.data), pattern: String(p.pattern) });
+      return make('schema-pattern', { field, value: String(data), pattern: String(p.pattern) });
     case 'format':
-      return make('schema-format', { field, value: String(e.data), format: String(p.format) });
+      return make('schema-format', { field, value: String(data), format: String(p.format) });
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return make('schema-range', { field, value: Number(e.data), comparison: String(p.comparison), limit: Number(p.limit) });
+      return make('schema-range', { field, value: Number(data), comparison: String(p.comparison), limit: Number(p.limit) });
     case 'minLength': case 'maxLength':
       return make('schema-length', { field, comparison: e.keyword === 'minLength' ? '>=' : '<=', limit: Number(p.limit) });
     case 'minItems': case 'maxItems':
@@ -142,8 +158,11 @@ function toDiagnostic(file: SourceFile, e: ErrorObject): Diagnostic {
   }
 }
 
+const schemas: Record<SchemaName, object> = { visit: visitSchema, style: styleSchema, config: configSchema };
+
 /** Validates a loaded file's data against a schema (the visit schema by default). */
-export function checkSchema(file: SourceFile, validate: ValidateFunction = visitValidator()): Diagnostic[] {
+export function checkSchema(file: SourceFile, name: SchemaName = 'visit'): Diagnostic[] {
+  const validate = validatorFor(name);
   if (validate(file.data)) return [];
-  return prune(validate.errors ?? []).map((e) => toDiagnostic(file, e));
+  return prune(validate.errors ?? [], schemas[name], file.data).map((e) => toDiagnostic(file, e, schemas[name]));
 }
