@@ -66,7 +66,8 @@ function matchesType(schema: unknown, value: unknown): boolean {
 function prune(errors: ErrorObject[], schema: object, data: unknown): ErrorObject[] {
   let kept = errors.filter((e) => e.keyword !== 'if');
   for (const any of errors.filter((e) => e.keyword === 'anyOf')) {
-    const branches = (schemaAt(schema, any.schemaPath) as unknown[] | undefined) ?? [];
+    const branches = ((schemaForPath(schema as SchemaNode, pointerToPath(any.instancePath))?.anyOf as unknown[] | undefined) ?? [])
+      .map((b) => deref(schema as SchemaNode, b));
     const value = dataAt(data, pointerToPath(any.instancePath));
     const fit = branches.findIndex((b) => matchesType(b, value));
     const prefix = `${any.schemaPath}/`;
@@ -84,10 +85,32 @@ const typeNames: Record<string, string> = {
   string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', object: 'object', array: 'array',
 };
 
-/** The subschema a schema path (`#/$defs/site/additionalProperties`) names. */
-function schemaAt(schema: object, pointer: string): unknown {
-  let node: unknown = schema;
+type SchemaNode = Record<string, unknown>;
+
+/** Follows `$ref`s within the root schema. */
+function deref(root: SchemaNode, node: unknown): SchemaNode | undefined {
+  let n = node as SchemaNode | undefined;
+  for (let i = 0; i < 16 && typeof n?.$ref === 'string'; i++) n = schemaAt(root, n.$ref);
+  return n;
+}
+
+function schemaAt(root: SchemaNode, pointer: string): SchemaNode | undefined {
+  let node: unknown = root;
   for (const seg of pointerToPath(pointer.replace(/^#/, ''))) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+  return node as SchemaNode | undefined;
+}
+
+/**
+ * The subschema that applies at a data path, found by walking the schema
+ * along the data (ajv's schema paths are relative to each compiled $ref).
+ */
+function schemaForPath(root: SchemaNode, path: DataPath): SchemaNode | undefined {
+  let node = deref(root, root);
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (Array.isArray(node.anyOf)) node = deref(root, (node.anyOf as unknown[]).find((b) => (deref(root, b) as SchemaNode | undefined)?.[typeof seg === 'number' ? 'items' : 'properties']));
+    node = typeof seg === 'number' ? deref(root, node?.items) : deref(root, (node?.properties as SchemaNode | undefined)?.[seg]);
+  }
   return node;
 }
 
@@ -102,7 +125,8 @@ function dataAt(data: unknown, path: DataPath): unknown {
 // precompiled validators): what a message needs is looked up from the paths.
 function toDiagnostic(file: SourceFile, e: ErrorObject, schema: object): Diagnostic {
   const path: DataPath = pointerToPath(e.instancePath);
-  const parent = schemaAt(schema, e.schemaPath.replace(/\/[^/]*$/, '')) as Record<string, unknown> | undefined;
+  let parent = schemaForPath(schema as SchemaNode, path);
+  if (Array.isArray(parent?.anyOf)) parent = (parent.anyOf as unknown[]).map((b) => deref(schema as SchemaNode, b)).find((b) => b?.properties);
   const data = dataAt(file.data, path);
   const last = path[path.length - 1];
   const field = typeof last === 'string' ? last : typeof path[path.length - 2] === 'string' ? String(path[path.length - 2]) : '';

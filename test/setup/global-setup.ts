@@ -8,10 +8,13 @@ import { fileURLToPath } from 'node:url';
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-  try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
-  } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`tsc -p tsconfig.build.json failed:\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}`);
+  // The same two steps as `npm run build`: compile, then precompile the schemas.
+  for (const args of [[tsc, '-p', 'tsconfig.build.json'], ['scripts/build-validators.js']]) {
+    try {
+      execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`${args.join(' ')} failed:\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}`);
+    }
   }
 }
