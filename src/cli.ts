@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { FORMATS, OUTPUTS, type Format, type Output } from './commands/options.js';
 import { loadConfig } from './config.js';
 import { formatPretty } from './format/pretty.js';
+import { isCommit } from './git.js';
 
 // Commands load what they need when they run: `validate` must start fast
 // (a pre-commit hook), without the rendering stack.
@@ -93,10 +94,24 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const langIndex = argv.indexOf('--lang');
   const early = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined);
   let lang = pickLang(early, io.env);
+  // `--changed [REF]`: an optional value, which parseArgs cannot express.
+  const args = [...argv];
+  let changed: string | undefined;
+  const at = args.findIndex((a) => a === '--changed' || a.startsWith('--changed='));
+  if (at >= 0) {
+    const flag = args[at]!;
+    changed = flag.includes('=') ? flag.slice('--changed='.length) : 'HEAD';
+    args.splice(at, 1);
+    const next = args[at];
+    if (!flag.includes('=') && next !== undefined && !next.startsWith('-') && (await isCommit(next))) {
+      changed = next;
+      args.splice(at, 1);
+    }
+  }
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args,
       allowPositionals: true,
       strict: true,
       options: {
@@ -108,6 +123,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         templates: { type: 'string' },
         config: { type: 'string' },
         fragment: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
+        union: { type: 'string' },
+        service: { type: 'string' },
+        'service-name': { type: 'string' },
+        departement: { type: 'string' },
+        site: { type: 'string', multiple: true },
+        date: { type: 'string', multiple: true },
+        kind: { type: 'string' },
+        dir: { type: 'string' },
+        port: { type: 'string' },
+        yes: { type: 'boolean', short: 'y', default: false },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -134,7 +160,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return command === undefined && !values.help ? 2 : 0;
   }
   const color = io.isTTY && !io.env.NO_COLOR && !values['no-color'] && values.color !== false;
-  if (command !== 'validate' && command !== 'render') return usageError(io, lang, ui[lang].unknownCommand(command));
+  if (!['validate', 'render', 'new', 'fmt', 'preview'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
+  if (command === 'new') {
+    if (values.kind !== undefined && values.kind !== 'compte-rendu' && values.kind !== 'communique') {
+      return usageError(io, lang, ui[lang].badValue('kind', values.kind, 'compte-rendu, communique'));
+    }
+    const { runNew } = await import('./commands/new.js');
+    return runNew({
+      union: values.union, service: values.service, serviceName: values['service-name'], departement: values.departement,
+      sites: values.site ?? [], dates: values.date ?? [], kind: values.kind as 'compte-rendu' | 'communique' | undefined,
+      dir: values.dir ?? 'visits', lang, interactive: io.isTTY && !values.yes && io.env.CI !== 'true',
+      out: io.out, err: io.err, today: new Date().toISOString().slice(0, 10),
+    });
+  }
+  if (command === 'fmt') {
+    const { runFmt } = await import('./commands/fmt.js');
+    return runFmt({ paths: rest, check: Boolean(values.check), lang, color, out: io.out, err: io.err });
+  }
   const loaded = await loadConfig(values.config);
   if (loaded.diagnostics.length > 0) {
     io.out(formatPretty([{ file: values.config ?? 'visite.config.yaml', text: '', diagnostics: loaded.diagnostics, valid: false }], lang, color));
@@ -150,6 +192,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const { runValidate } = await import('./commands/validate.js');
       return runValidate({
         paths: rest, format: values.format as Format, strict: Boolean(values.strict), lang, color, out: io.out, err: io.err, ratios: config.ratios,
+        ...(changed !== undefined ? { changed } : {}),
       });
     }
     case 'render': {
