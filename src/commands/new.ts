@@ -68,7 +68,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** "ALIP de Béthune" → "alip-de-bethune". */
 export function slug(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'site';
+  return name.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'site';
 }
 
 const scalar = (v: string): string => stringify(v).trimEnd();
