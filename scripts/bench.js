@@ -39,6 +39,11 @@ try {
   console.log(`visite benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
   const gen100 = join(work, 'gen100');
   generateVisits(100, gen100, 7);
+  const gen1000 = join(work, 'gen1000');
+  generateVisits(1000, gen1000, 11);
+
+  measure('cold validate of one file (median of 9)', 0.15, 's', () => run(['validate', FO]), 9);
+  measure('validate of 1,000 generated files', 2, 's', () => run(['validate', gen1000]));
 
   measure('cold render of one visit to PDF (median of 5)', 0.5, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')]), 5);
   measure('100 generated visits to PDF in one process', 5, 's', () => run(['render', gen100, '--to', 'pdf', '--out', join(work, 'o100')]));

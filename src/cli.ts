@@ -19,10 +19,18 @@ const help: Record<Lang, string> = {
 Usage :
   visite validate [fichiers, dossiers ou motifs…]   vérifie les visites (par défaut : visits/)
   visite render [fichiers…]                         écrit les bulletins (par défaut : visits/ vers out/)
+  visite new [options]                              crée une visite (squelette commenté et valide)
+  visite fmt [--check] [fichiers…]                  met les visites en forme (ordre des clés, commentaires gardés)
+  visite preview [FICHIER] [--port N]               aperçu du bulletin, rechargé à chaque enregistrement
 
 Options de validate :
   --format pretty|json|github   présentation des problèmes (par défaut : pretty)
   --strict                      les avertissements rendent le fichier invalide
+  --changed [REF]               seulement les visites modifiées depuis REF (par défaut HEAD)
+
+Options de new :
+  --union U --service S --service-name NOM --departement D --site NOM… --date AAAA-MM-JJ…
+  --kind compte-rendu|communique --dir DOSSIER (par défaut visits/)
 
 Options de render :
   --out DOSSIER                 dossier de sortie (par défaut : out/)
@@ -45,10 +53,18 @@ Codes de sortie : 0 tout va bien, 1 fichier invalide ou bulletin non écrit, 2 e
 Usage:
   visite validate [files, folders or globs…]   checks visits (default: visits/)
   visite render [files…]                       writes the bulletins (default: visits/ to out/)
+  visite new [options]                         creates a visit (a valid, commented skeleton)
+  visite fmt [--check] [files…]                formats visits (key order, comments kept)
+  visite preview [FILE] [--port N]             previews the bulletin, reloaded at each save
 
 Options of validate:
   --format pretty|json|github   how problems are shown (default: pretty)
   --strict                      warnings make a file invalid
+  --changed [REF]               only the visits changed since REF (default HEAD)
+
+Options of new:
+  --union U --service S --service-name NAME --departement D --site NAME… --date YYYY-MM-DD…
+  --kind compte-rendu|communique --dir FOLDER (default visits/)
 
 Options of render:
   --out FOLDER                  output folder (default: out/)
@@ -173,6 +189,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       out: io.out, err: io.err, today: new Date().toISOString().slice(0, 10),
     });
   }
+  if (command === 'preview') {
+    if (rest.length > 1) return usageError(io, lang, ui[lang].unknownOption(rest.slice(1).join(' ')));
+    let port: number | undefined;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!/^\d+$/.test(values.port) || port > 65535) return usageError(io, lang, ui[lang].badValue('port', values.port, '0–65535'));
+    }
+  }
   if (command === 'fmt') {
     const { runFmt } = await import('./commands/fmt.js');
     return runFmt({ paths: rest, check: Boolean(values.check), lang, color, out: io.out, err: io.err });
@@ -185,6 +209,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const config = loaded.config;
   if (values.templates) config.templateDirs.unshift(resolve(values.templates));
   switch (command) {
+    case 'preview': {
+      const { runPreview } = await import('./commands/preview.js');
+      // runPreview installs and removes its own Ctrl-C handling.
+      return runPreview({
+        file: rest[0], lang, config, style: values.style, color, out: io.out, err: io.err,
+        ...(values.port !== undefined ? { port: Number(values.port) } : {}),
+      });
+    }
     case 'validate': {
       if (!FORMATS.includes(values.format as Format)) {
         return usageError(io, lang, ui[lang].badValue('format', String(values.format), FORMATS.join(', ')));
