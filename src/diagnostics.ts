@@ -45,6 +45,7 @@ export type Code =
   | 'caseload-empty'
   | 'cap-window-negative'
   | 'gap-mismatch'
+  | 'internal-required'
   // house styles and rendering
   | 'style-unknown'
   | 'style-invalid'

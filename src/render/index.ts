@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load.js';
 import { processMarkdown } from '../markdown/index.js';
 import type { Legal, Visit } from '../schema/types.js';
+import { checkInternal } from '../validate/internal.js';
 import { publicData } from './internal.js';
 import { availableStyles, loadStyle, runTemplate, type HouseStyle } from './style.js';
 import { joinAnd } from './french.js';
@@ -25,6 +26,8 @@ export interface RenderOptions {
   templateDirs?: readonly string[];
   /** Reference ratios (configuration first, then defaults). */
   ratios?: readonly Ratio[];
+  /** Keep the values tagged `!internal` (an internal edition); public outputs never set it. */
+  internal?: boolean;
 }
 
 /** A rendered visit. */
@@ -100,7 +103,11 @@ export function frontMatter(visit: Visit, unions: readonly string[]): Record<str
 
 /** Renders a loaded, valid visit to Markdown. Problems come back as diagnostics. */
 export async function renderVisit(file: SourceFile, options: RenderOptions = {}): Promise<{ result?: RenderedVisit; diagnostics: Diagnostic[] }> {
-  const visit = publicData(file) as Visit;
+  if (!options.internal) {
+    const problems = checkInternal(file);
+    if (problems.length > 0) return { diagnostics: problems };
+  }
+  const visit = (options.internal ? file.data : publicData(file)) as Visit;
   const id = options.style ?? visit.report.style ?? options.defaultStyle ?? visit.report.unions[0]!;
   const { style, diagnostics } = await cachedStyle(id, options.templateDirs ?? []);
   if (!style) return { diagnostics: diagnostics.map((d) => (d.code === 'style-unknown' ? { ...d, file: file.path } : d)) };

@@ -11,6 +11,11 @@ export function publicData(file: Pick<SourceFile, 'data' | 'internal'>): unknown
   // Deepest and last first, so removing a list item does not shift the ones still to remove.
   const paths = [...file.internal].sort(comparePaths).reverse();
   for (const path of paths) remove(copy, path);
+  // A list whose every item was internal is no list at all: drop it, as if it had not been written.
+  for (const path of paths) {
+    const list = path.slice(0, -1);
+    if (typeof path.at(-1) === 'number' && isEmptyList(copy, list)) remove(copy, list);
+  }
   return copy;
 }
 
@@ -23,6 +28,12 @@ function comparePaths(a: DataPath, b: DataPath): number {
     return String(x) < String(y) ? -1 : 1;
   }
   return a.length - b.length;
+}
+
+function isEmptyList(root: unknown, path: DataPath): boolean {
+  let node = root;
+  for (const seg of path) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+  return Array.isArray(node) && node.length === 0;
 }
 
 function remove(root: unknown, path: DataPath): void {

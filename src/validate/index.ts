@@ -5,6 +5,7 @@
 import { DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
 import { byPosition } from '../diagnostics.js';
 import { loadFile, parseVisitText, type SourceFile } from '../load.js';
+import { checkInternal } from './internal.js';
 import { checkRules } from './rules.js';
 import { checkSchema } from './schema.js';
 
@@ -13,6 +14,7 @@ export function validateLoaded(file: SourceFile, ratios: readonly Ratio[] = DEFA
   if (file.data !== undefined) {
     const schema = checkSchema(file);
     file.diagnostics.push(...schema);
+    if (schema.length === 0) file.diagnostics.push(...checkInternal(file));
     if (file.data !== null && typeof file.data === 'object') file.diagnostics.push(...checkRules(file, ratios, schema.length === 0));
   }
   file.diagnostics.sort(byPosition);

@@ -1,0 +1,59 @@
+// Values tagged !internal, and people's names, never reach a public output.
+import { describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { htmlDocument, htmlFragment } from '../src/export/html.js';
+import { pdfBytes } from '../src/export/pdf.js';
+import { parseVisitText } from '../src/load.js';
+import { renderVisit } from '../src/render/index.js';
+import { validateFile, validateText } from '../src/validate/index.js';
+
+const CANARY = 'CANARI-INTERNE';
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const out: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    out.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  }
+  await doc.destroy();
+  return out.join('\n');
+}
+
+describe('internal values', async () => {
+  const file = await validateFile('test/internal/canary.yaml');
+
+  it('the canary file is valid and tags many kinds of value', () => {
+    expect(file.diagnostics).toEqual([]);
+    expect(file.internal.length).toBeGreaterThanOrEqual(14);
+  });
+
+  const { result, diagnostics } = await renderVisit(file);
+  expect(diagnostics).toEqual([]);
+
+  it('appear in no public output: Markdown, front matter, HTML, fragment, PDF text', async () => {
+    expect(result!.markdown).not.toContain(CANARY);
+    expect(htmlDocument(result!)).not.toContain(CANARY);
+    expect(htmlFragment(result!)).not.toContain(CANARY);
+    expect(await pdfText(await pdfBytes(result!))).not.toContain(CANARY);
+  });
+
+  it('keep the public parts around them', () => {
+    expect(result!.markdown).toContain('Un paragraphe public.');
+    expect(result!.markdown).toContain('Une difficulté publique.');
+    expect(result!.markdown).toMatch(/12\sCPIP/);
+  });
+
+  it('do appear in an internal edition (so this test can fail)', async () => {
+    const internal = await renderVisit(file, { internal: true });
+    expect(internal.result!.markdown).toContain(`${CANARY} difficulté confidentielle`);
+    expect(internal.result!.markdown).toContain(`${CANARY} paragraphe interne`);
+  });
+
+  it('a required value tagged internal is refused where the tag is', () => {
+    const text = 'version: 1\nreport:\n  kind: compte-rendu\n  unions: [fo-justice-cpip]\n  title: !internal Titre\n  published: {date: 2024-02-01}\nvisit:\n  dates: [2024-01-24]\nservices:\n  - {id: s, name: S}\nsites:\n  - {id: a, service: s, kind: antenne-mo, name: A}\n';
+    const checked = validateText('t.yaml', text);
+    expect(checked.diagnostics.map((d) => [d.code, d.place?.line, d.place?.column])).toEqual([['internal-required', 5, 3]]);
+    expect(parseVisitText('t.yaml', text).internal).toEqual([['report', 'title']]);
+  });
+});
