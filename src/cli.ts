@@ -22,6 +22,7 @@ Usage :
   visite new [options]                              crée une visite (squelette commenté et valide)
   visite fmt [--check] [fichiers…]                  met les visites en forme (ordre des clés, commentaires gardés)
   visite preview [FICHIER] [--port N]               aperçu du bulletin, rechargé à chaque enregistrement
+  visite stats [fichiers…] [--format table|csv|json] indicateurs de chaque site visité et leur évolution
 
 Options de validate :
   --format pretty|json|github   présentation des problèmes (par défaut : pretty)
@@ -56,6 +57,7 @@ Usage:
   visite new [options]                         creates a visit (a valid, commented skeleton)
   visite fmt [--check] [files…]                formats visits (key order, comments kept)
   visite preview [FILE] [--port N]             previews the bulletin, reloaded at each save
+  visite stats [files…] [--format table|csv|json] indicators of each site visited and their evolution
 
 Options of validate:
   --format pretty|json|github   how problems are shown (default: pretty)
@@ -176,7 +178,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return command === undefined && !values.help ? 2 : 0;
   }
   const color = io.isTTY && !io.env.NO_COLOR && !values['no-color'] && values.color !== false;
-  if (!['validate', 'render', 'new', 'fmt', 'preview'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
+  if (!['validate', 'render', 'new', 'fmt', 'preview', 'stats'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
   if (command === 'new') {
     if (values.kind !== undefined && values.kind !== 'compte-rendu' && values.kind !== 'communique') {
       return usageError(io, lang, ui[lang].badValue('kind', values.kind, 'compte-rendu, communique'));
@@ -209,6 +211,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const config = loaded.config;
   if (values.templates) config.templateDirs.unshift(resolve(values.templates));
   switch (command) {
+    case 'stats': {
+      const format = values.format === 'pretty' ? 'table' : values.format;
+      if (!['table', 'csv', 'json'].includes(String(format))) return usageError(io, lang, ui[lang].badValue('format', String(values.format), 'table, csv, json'));
+      const { runStats } = await import('./commands/stats.js');
+      return runStats({ paths: rest, format: format as 'table' | 'csv' | 'json', ratios: config.ratios, lang, color, out: io.out, err: io.err });
+    }
     case 'preview': {
       const { runPreview } = await import('./commands/preview.js');
       // runPreview installs and removes its own Ctrl-C handling.
