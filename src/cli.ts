@@ -23,6 +23,8 @@ Usage :
   visite fmt [--check] [fichiers…]                  met les visites en forme (ordre des clés, commentaires gardés)
   visite preview [FICHIER] [--port N]               aperçu du bulletin, rechargé à chaque enregistrement
   visite stats [fichiers…] [--format table|csv|json] indicateurs de chaque site visité et leur évolution
+  visite publish FICHIER… --site URL [--status draft|publish|pending] [--dry-run] [--timeout S]
+                                                    publie sur le WordPress du syndicat (brouillon par défaut)
 
 Options de validate :
   --format pretty|json|github   présentation des problèmes (par défaut : pretty)
@@ -58,6 +60,8 @@ Usage:
   visite fmt [--check] [files…]                formats visits (key order, comments kept)
   visite preview [FILE] [--port N]             previews the bulletin, reloaded at each save
   visite stats [files…] [--format table|csv|json] indicators of each site visited and their evolution
+  visite publish FILE… --site URL [--status draft|publish|pending] [--dry-run] [--timeout S]
+                                               publishes to the union's WordPress (draft by default)
 
 Options of validate:
   --format pretty|json|github   how problems are shown (default: pretty)
@@ -146,12 +150,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         service: { type: 'string' },
         'service-name': { type: 'string' },
         departement: { type: 'string' },
+        // `new` takes several site names; `publish` one site address.
         site: { type: 'string', multiple: true },
         date: { type: 'string', multiple: true },
         kind: { type: 'string' },
         dir: { type: 'string' },
         port: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
+        status: { type: 'string', default: 'draft' },
+        'dry-run': { type: 'boolean', default: false },
+        timeout: { type: 'string' },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -178,7 +186,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return command === undefined && !values.help ? 2 : 0;
   }
   const color = io.isTTY && !io.env.NO_COLOR && !values['no-color'] && values.color !== false;
-  if (!['validate', 'render', 'new', 'fmt', 'preview', 'stats'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
+  if (!['validate', 'render', 'new', 'fmt', 'preview', 'stats', 'publish'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
   if (command === 'new') {
     if (values.kind !== undefined && values.kind !== 'compte-rendu' && values.kind !== 'communique') {
       return usageError(io, lang, ui[lang].badValue('kind', values.kind, 'compte-rendu, communique'));
@@ -211,6 +219,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const config = loaded.config;
   if (values.templates) config.templateDirs.unshift(resolve(values.templates));
   switch (command) {
+    case 'publish': {
+      const site = values.site?.length === 1 ? values.site[0]! : undefined;
+      if (!site) return usageError(io, lang, ui[lang].badValue('site', (values.site ?? []).join(' '), 'https://…'));
+      if (!['draft', 'publish', 'pending'].includes(String(values.status))) return usageError(io, lang, ui[lang].badValue('status', String(values.status), 'draft, publish, pending'));
+      if (values.timeout !== undefined && !/^\d+$/.test(values.timeout)) return usageError(io, lang, ui[lang].badValue('timeout', values.timeout, 'secondes/seconds'));
+      const { runPublish } = await import('./commands/publish.js');
+      return runPublish({
+        paths: rest, site, status: values.status as 'draft' | 'publish' | 'pending', dryRun: Boolean(values['dry-run']),
+        style: values.style, config, lang, color, env: io.env, out: io.out, err: io.err,
+        ...(values.timeout !== undefined ? { timeoutMs: Number(values.timeout) * 1000 } : {}),
+      });
+    }
     case 'stats': {
       const format = values.format === 'pretty' ? 'table' : values.format;
       if (!['table', 'csv', 'json'].includes(String(format))) return usageError(io, lang, ui[lang].badValue('format', String(values.format), 'table, csv, json'));

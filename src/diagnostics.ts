@@ -51,7 +51,13 @@ export type Code =
   | 'style-invalid'
   | 'template-error'
   | 'style-path-outside'
-  | 'output-failed';
+  | 'output-failed'
+  // publishing
+  | 'publish-auth'
+  | 'publish-not-wordpress'
+  | 'publish-rest-disabled'
+  | 'publish-timeout'
+  | 'publish-http';
 
 /** How serious a problem is: errors make a file invalid, warnings do not (unless `--strict`). */
 export type Severity = 'error' | 'warning';

@@ -93,6 +93,11 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'cap-window-negative': { message: (p) => `Rapports dus ${p.due} jours avant la CAP, mais rôle reçu ${p.received} jours avant seulement.`, hint: () => 'Vérifiez les deux délais : le rôle arrive-t-il vraiment après l’échéance des rapports ?' },
     'gap-mismatch': { message: (p) => `Le bulletin annonce ${p.stated} ${p.role} manquant(s), le calcul en trouve ${p.computed} (référence : 1 pour ${p.reference}).`, hint: () => 'Vérifiez le manque annoncé (gaps), l’effectif ou la charge de travail ; précisez atLeast si c’est un minimum.' },
     'internal-required': { message: (p) => `${q.fr(p.key)} est obligatoire : il ne peut pas être marqué !internal.`, hint: () => 'Retirez l’étiquette !internal de cette valeur, ou écrivez une version publiable à côté d’une note interne.' },
+    'publish-auth': { message: (p) => `WordPress refuse les identifiants (étape : ${steps.fr[String(p.step)] ?? p.step} ; ${p.detail}).`, hint: () => 'Vérifiez l’identifiant et le mot de passe d’application (Profil → Mots de passe d’application) et que ce compte peut publier. Rien n’a été créé.' },
+    'publish-not-wordpress': { message: (p) => `${p.site} ne répond pas comme un WordPress (étape : ${steps.fr[String(p.step)] ?? p.step} ; ${p.detail}).`, hint: () => 'Vérifiez l’adresse du site (la page d’accueil du WordPress, sans /wp-admin).' },
+    'publish-rest-disabled': { message: (p) => `L’API REST de WordPress est fermée sur ce site (étape : ${steps.fr[String(p.step)] ?? p.step} ; ${p.detail}).`, hint: () => 'Demandez au webmestre d’autoriser l’API REST (une extension la bloque souvent) pour ce compte.' },
+    'publish-timeout': { message: (p) => `Le site n’a pas répondu à temps (étape : ${steps.fr[String(p.step)] ?? p.step}).`, hint: () => 'Réessayez plus tard ou avec --timeout plus long : une nouvelle tentative reprend sans créer de doublon.' },
+    'publish-http': { message: (p) => `Échec de la publication (étape : ${steps.fr[String(p.step)] ?? p.step} ; ${p.detail}).`, hint: () => 'Corrigez le problème indiqué puis relancez : une nouvelle tentative reprend sans créer de doublon.' },
     'style-unknown': { message: (p) => `Style maison inconnu ${q.fr(p.style)}.`, hint: (p) => didYouMean.fr(p) ?? `Styles disponibles : ${listOf('fr', p.known)}.` },
     'style-invalid': { message: (p) => `Style maison ${q.fr(p.style)} incomplet : ${p.detail}.`, hint: () => 'Un style est un dossier avec style.yaml et report.md.hbs (voir le README).' },
     'template-error': { message: (p) => `Erreur dans le modèle : ${p.detail}.`, hint: () => 'Corrigez le modèle Handlebars à la ligne indiquée.' },
@@ -136,6 +141,11 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'cap-window-negative': { message: (p) => `Reports due ${p.due} days before the CAP, but the list arrives only ${p.received} days before.`, hint: () => 'Check both delays: does the list really arrive after the reports are due?' },
     'gap-mismatch': { message: (p) => `The bulletin states ${p.stated} ${p.role} missing, the figures give ${p.computed} (reference: 1 per ${p.reference}).`, hint: () => 'Check the stated gap (gaps), the headcount or the caseload; set atLeast if it is a minimum.' },
     'internal-required': { message: (p) => `${q.en(p.key)} is required: it cannot be marked !internal.`, hint: () => 'Remove the !internal tag from this value, or write a publishable version beside an internal note.' },
+    'publish-auth': { message: (p) => `WordPress refuses the credentials (step: ${steps.en[String(p.step)] ?? p.step}; ${p.detail}).`, hint: () => 'Check the user name and the application password (Profile → Application Passwords) and that this account may publish. Nothing was created.' },
+    'publish-not-wordpress': { message: (p) => `${p.site} does not answer like a WordPress site (step: ${steps.en[String(p.step)] ?? p.step}; ${p.detail}).`, hint: () => 'Check the site address (the WordPress home page, without /wp-admin).' },
+    'publish-rest-disabled': { message: (p) => `The WordPress REST API is closed on this site (step: ${steps.en[String(p.step)] ?? p.step}; ${p.detail}).`, hint: () => 'Ask the webmaster to allow the REST API (a plugin often blocks it) for this account.' },
+    'publish-timeout': { message: (p) => `The site did not answer in time (step: ${steps.en[String(p.step)] ?? p.step}).`, hint: () => 'Try again later or with a longer --timeout: a retry resumes without duplicates.' },
+    'publish-http': { message: (p) => `Publishing failed (step: ${steps.en[String(p.step)] ?? p.step}; ${p.detail}).`, hint: () => 'Fix the problem shown and run again: a retry resumes without duplicates.' },
     'style-unknown': { message: (p) => `Unknown house style ${q.en(p.style)}.`, hint: (p) => didYouMean.en(p) ?? `Available styles: ${listOf('en', p.known)}.` },
     'style-invalid': { message: (p) => `House style ${q.en(p.style)} is incomplete: ${p.detail}.`, hint: () => 'A style is a folder with style.yaml and report.md.hbs (see the README).' },
     'template-error': { message: (p) => `Error in the template: ${p.detail}.`, hint: () => 'Fix the Handlebars template at the line shown.' },
@@ -202,6 +212,11 @@ const fixes: Record<Code, string> = {
   'style-invalid': 'A style folder needs a valid `style.yaml` and a `report.md.hbs`.',
   'template-error': 'Fix the template at the file and line shown.',
   'style-path-outside': 'Keep a style\'s logo and fonts inside its folder, with relative paths.',
+  'publish-auth': 'Check the WordPress user and application password, and that the account may publish; nothing was created.',
+  'publish-not-wordpress': 'Check the site address: it must be the WordPress home page.',
+  'publish-rest-disabled': 'Ask the webmaster to open the REST API (often blocked by a plugin) for this account.',
+  'publish-timeout': 'Retry later or with a longer `--timeout`; a retry resumes without duplicates.',
+  'publish-http': 'Fix the problem shown and retry; a retry resumes without duplicates.',
   'output-failed': 'Make the output folder writable (or free some disk); nothing partial was written.',
 };
 
@@ -209,6 +224,12 @@ const fixes: Record<Code, string> = {
 export function codeRows(): { code: Code; severity: Severity; hint: string }[] {
   return (Object.keys(fixes) as Code[]).map((code) => ({ code, severity: severityOf(code), hint: fixes[code] }));
 }
+
+/** The steps of a publication, as a webmaster names them. */
+const steps: Record<Lang, Record<string, string>> = {
+  fr: { connect: 'connexion', auth: 'vérification des identifiants', media: 'envoi du PDF', terms: 'catégories et étiquettes', post: 'article', cleanup: 'retrait des anciens PDF' },
+  en: { connect: 'connection', auth: 'checking the credentials', media: 'uploading the PDF', terms: 'categories and tags', post: 'post', cleanup: 'removing old PDFs' },
+};
 
 /** Words the CLI itself prints. */
 export const ui = {
