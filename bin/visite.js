@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // Entry point of the `visite` command. Any failure that escapes the CLI is a
 // bug: say so in one line (no stack trace unless VISITE_DEBUG is set) and exit 2.
+// Output piped into a command that stops reading (`| head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 import('../dist/cli.js')
   .then(({ main }) => main(process.argv.slice(2)))
   .then((code) => {
