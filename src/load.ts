@@ -98,6 +98,28 @@ const yamlCodes: Record<string, Code> = {
   RESOURCE_EXHAUSTION: 'yaml-too-deep',
 };
 
+/** Keys that repeat an earlier key of the same map, in document order (iterative, linear). */
+function duplicateKeys(root: unknown): YamlNode[] {
+  const found: YamlNode[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        if (isScalar(key)) {
+          const name = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(name)) found.push(key);
+          seen.add(name);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
 /** The first collection nested deeper than MAX_DEPTH, found without recursion; undefined when none is. */
 function tooDeep(root: unknown): YamlNode | undefined {
   const stack: [unknown, number][] = [[root, 1]];
@@ -173,7 +195,8 @@ export function parseVisitText(path: string, raw: string): SourceFile {
     return file;
   }
   const doc = parseDocument(text, {
-    lineCounter, prettyErrors: false, uniqueKeys: true, customTags: internalTags, keepSourceTokens: false,
+    // yaml's own duplicate-key check is quadratic in the size of a map; ours below is linear.
+    lineCounter, prettyErrors: false, uniqueKeys: false, customTags: internalTags, keepSourceTokens: false,
   });
   file.doc = doc;
   let syntax = 0;
@@ -212,6 +235,10 @@ export function parseVisitText(path: string, raw: string): SourceFile {
     if (code === 'yaml-syntax') params.detail = problem.message.split('\n')[0] ?? '';
     if (++syntax > MAX_SYNTAX_DIAGNOSTICS) break;
     report(file, code, start, end, params);
+  }
+  for (const key of duplicateKeys(doc.contents)) {
+    const [start, end] = key.range ?? [0, 1];
+    report(file, 'yaml-duplicate-key', start, end, { key: isScalar(key) ? String(key.value) : text.slice(start, end) });
   }
   if (file.diagnostics.length > 0) return file;
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {

@@ -5,12 +5,31 @@
 import type { Place } from '../diagnostics.js';
 import { printable } from './safe.js';
 
+/**
+ * The lines of `text` up to the one holding `offset`, as a sparse array
+ * indexed like a full split: only the two lines a frame shows are cut out,
+ * so framing many problems in a large file stays linear.
+ */
+function linesAround(text: string, offset: number, line: number): string[] {
+  const lines: string[] = [];
+  const end = text.indexOf('\n', offset);
+  const lineEnd = end < 0 ? text.length : end;
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const at = offset > 0 && text[offset - 1] === '\n' ? offset : start;
+  lines[line - 1] = text.slice(at, lineEnd).replace(/\r$/, '');
+  if (line > 1) {
+    const prevStart = text.lastIndexOf('\n', at - 2) + 1;
+    lines[line - 2] = text.slice(prevStart, at - 1).replace(/\r$/, '');
+  }
+  return lines;
+}
+
 /** Longest slice of a source line shown, so a one-line megabyte stays readable. */
 const WIDTH = 100;
 
 /** Lines of the frame, without colour. `text` is the file's whole text. */
 export function codeFrame(text: string, place: Place): { gutter: string; line: string; marker: boolean }[] {
-  const lines = text.split(/\r?\n/);
+  const lines = linesAround(text, place.offset, place.line);
   const first = Math.max(1, place.line - 1);
   const width = String(place.line).length;
   const out: { gutter: string; line: string; marker: boolean }[] = [];
@@ -20,7 +39,7 @@ export function codeFrame(text: string, place: Place): { gutter: string; line: s
     const part = s.length > WIDTH ? s.slice(from, from + WIDTH) : s;
     return printable(part.replace(/\t/g, ' '));
   };
-  for (let n = first; n <= place.line && n <= lines.length; n++) {
+  for (let n = first; n <= place.line; n++) {
     out.push({ gutter: String(n).padStart(width), line: cut(lines[n - 1] ?? ''), marker: n === place.line });
   }
   const lineText = lines[place.line - 1] ?? '';

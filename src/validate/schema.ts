@@ -185,8 +185,11 @@ function toDiagnostic(file: SourceFile, e: ErrorObject, schema: object): Diagnos
 const schemas: Record<SchemaName, object> = { visit: visitSchema, style: styleSchema, config: configSchema };
 
 /** Validates a loaded file's data against a schema (the visit schema by default). */
+/** At most this many schema problems are reported for one file (a pasted file of 20,000 wrong keys stays readable). */
+export const MAX_SCHEMA_DIAGNOSTICS = 100;
+
 export function checkSchema(file: SourceFile, name: SchemaName = 'visit'): Diagnostic[] {
   const validate = validatorFor(name);
   if (validate(file.data)) return [];
-  return prune(validate.errors ?? [], schemas[name], file.data).map((e) => toDiagnostic(file, e, schemas[name]));
+  return prune(validate.errors ?? [], schemas[name], file.data).slice(0, MAX_SCHEMA_DIAGNOSTICS).map((e) => toDiagnostic(file, e, schemas[name]));
 }
