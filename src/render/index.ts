@@ -81,6 +81,17 @@ async function unionNames(visit: Visit, style: HouseStyle, dirs: readonly string
 
 const plain = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * The front matter as written into the .md file: no `<` or `>` in its
+ * text, because site generators such as Jekyll print front matter into
+ * pages without escaping it. (The data itself stays as the delegate wrote it.)
+ */
+function frontMatterText(fm: Record<string, unknown>): string {
+  const inert = (v: unknown): unknown =>
+    typeof v === 'string' ? v.replace(/</g, '&lt;').replace(/>/g, '&gt;') : Array.isArray(v) ? v.map(inert) : v;
+  return stringify(Object.fromEntries(Object.entries(fm).map(([k, v]) => [k, inert(v)])), { lineWidth: 0 });
+}
+
 /** Front matter that Hugo, Jekyll and WordPress importers read as is. */
 export function frontMatter(visit: Visit, unions: readonly string[]): Record<string, unknown> {
   const fmUnion = unions.join(', ');
@@ -118,7 +129,7 @@ export async function renderVisit(file: SourceFile, options: RenderOptions = {})
   if (rendered.markdown === undefined) return { diagnostics: rendered.diagnostics };
   const { tree, markdown: body } = processMarkdown(rendered.markdown, { refs: legalRefs(visit) });
   const fm = frontMatter(visit, unions);
-  const markdown = `---\n${stringify(fm, { lineWidth: 0 })}---\n\n${body}`;
+  const markdown = `---\n${frontMatterText(fm)}---\n\n${body}`;
   const signed = signature(style.config.signature, joinAnd(unions), visit.report.published.place, visit.report.published.date);
   return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators, signature: signed }, diagnostics: [] };
 }
