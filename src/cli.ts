@@ -23,6 +23,8 @@ Usage :
   visite fmt [--check] [fichiers…]                  met les visites en forme (ordre des clés, commentaires gardés)
   visite preview [FICHIER] [--port N]               aperçu du bulletin, rechargé à chaque enregistrement
   visite stats [fichiers…] [--format table|csv|json] indicateurs de chaque site visité et leur évolution
+  visite build [fichiers…] [--out dist] [--base-url URL] [--keep-going] [--internal]
+                                                    site statique de toutes les visites (index, pages, PDF, flux Atom)
   visite publish FICHIER… --site URL [--status draft|publish|pending] [--dry-run] [--timeout S]
                                                     publie sur le WordPress du syndicat (brouillon par défaut)
 
@@ -60,6 +62,8 @@ Usage:
   visite fmt [--check] [files…]                formats visits (key order, comments kept)
   visite preview [FILE] [--port N]             previews the bulletin, reloaded at each save
   visite stats [files…] [--format table|csv|json] indicators of each site visited and their evolution
+  visite build [files…] [--out dist] [--base-url URL] [--keep-going] [--internal]
+                                               static site of all visits (index, pages, PDFs, Atom feed)
   visite publish FILE… --site URL [--status draft|publish|pending] [--dry-run] [--timeout S]
                                                publishes to the union's WordPress (draft by default)
 
@@ -159,6 +163,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         yes: { type: 'boolean', short: 'y', default: false },
         status: { type: 'string', default: 'draft' },
         'dry-run': { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
+        'keep-going': { type: 'boolean', default: false },
+        internal: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         lang: { type: 'string' },
         color: { type: 'boolean' },
@@ -186,7 +193,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return command === undefined && !values.help ? 2 : 0;
   }
   const color = io.isTTY && !io.env.NO_COLOR && !values['no-color'] && values.color !== false;
-  if (!['validate', 'render', 'new', 'fmt', 'preview', 'stats', 'publish'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
+  if (!['validate', 'render', 'new', 'fmt', 'preview', 'stats', 'publish', 'build'].includes(command)) return usageError(io, lang, ui[lang].unknownCommand(command));
   if (command === 'new') {
     if (values.kind !== undefined && values.kind !== 'compte-rendu' && values.kind !== 'communique') {
       return usageError(io, lang, ui[lang].badValue('kind', values.kind, 'compte-rendu, communique'));
@@ -254,6 +261,26 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         paths: rest, format: values.format as Format, strict: Boolean(values.strict), lang, color, out: io.out, err: io.err, ratios: config.ratios,
         ...(changed !== undefined ? { changed } : {}),
       });
+    }
+    case 'build': {
+      const { runBuild } = await import('./commands/build.js');
+      const { removePendingTemps } = await import('./export/write.js');
+      const stop = (): void => {
+        removePendingTemps();
+        process.exit(130);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        return await runBuild({
+          paths: rest, out: values.out ?? 'dist', keepGoing: Boolean(values['keep-going']), internal: Boolean(values.internal),
+          style: values.style, config, lang, color, progress: io.isTTY, out_: io.out, err: io.err,
+          ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
     }
     case 'render': {
       const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);

@@ -211,7 +211,7 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
     }
     const ok = !failing(diagnostics) && out.size === 3 && result !== undefined;
     if (diagnostics.length > 0) reports.push({ file: v.path, text: v.file.text, diagnostics, valid: ok });
-    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: entryOf(result, v.slug), files: out });
+    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: await entryOf(result, v.slug, o.config.templateDirs), files: out });
     else invalid.push(v.path);
   }
   if (o.progress) o.err('\r\u001b[K');

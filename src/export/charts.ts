@@ -5,6 +5,7 @@
  */
 import type { SiteIndicators } from '../derive/types.js';
 import { frenchRange, roleName } from '../render/french.js';
+import type { StatRow } from '../stats.js';
 
 /** Colours a chart is drawn with (the house style's). */
 export interface ChartColors { primary: string; accent: string; text: string }
@@ -50,6 +51,26 @@ function barChart(title: string, bars: readonly Bar[], max: number, colors: Char
     `<text x="0" y="${height - 6}" fill="${colors.text}" ${FONT} font-size="10">${escapeXml(legend)}</text>`,
     '</svg>',
   ].join('');
+}
+
+/** For the site's index: each site's latest CPIP caseload per FTE against its reference. */
+export function statsChart(rows: readonly StatRow[], colors: ChartColors): string | undefined {
+  const latest = new Map<string, StatRow>();
+  for (const r of rows) {
+    const key = `${r.serviceId}/${r.siteId}`;
+    const known = latest.get(key);
+    if (r.cpipPerFte && (!known || known.visited < r.visited)) latest.set(key, r);
+  }
+  const bars: Bar[] = [...latest.values()].sort((a, b) => a.site.localeCompare(b.site)).map((r) => ({
+    label: `${r.site.length > 26 ? `${r.site.slice(0, 25)}…` : r.site}`,
+    value: r.cpipPerFte!.min,
+    extra: r.cpipPerFte!.max,
+    ...(r.cpipReference !== undefined ? { reference: r.cpipReference } : {}),
+    valueText: `${frenchRange(r.cpipPerFte!)} PPSMJ/CPIP (${r.visited.slice(0, 7)})`,
+  }));
+  if (bars.length === 0) return undefined;
+  const max = Math.max(...bars.map((b) => Math.max(b.extra ?? b.value, b.reference ?? 0)));
+  return barChart('PPSMJ suivies par CPIP, dernière visite de chaque site', bars, max, colors, 'Barre : suivi moyen par CPIP ; trait : ratio de référence.');
 }
 
 /** Caseload per FTE against the reference ratio; undefined when nothing to compare. */

@@ -2,7 +2,9 @@
  * What the site's index, feed and sitemap know of one visit: kept in the
  * build manifest, so a visit that has not changed is not rendered again.
  */
-import type { RenderedVisit } from '../render/index.js';
+import { cachedStyle, type RenderedVisit } from '../render/index.js';
+import { statRows, type StatRow } from '../stats.js';
+import { availableStyles } from '../render/style.js';
 
 /** One visit as the site lists it. */
 export interface SiteEntry {
@@ -17,25 +19,40 @@ export interface SiteEntry {
   unions: { id: string; name: string }[];
   services: string[];
   sites: string[];
+  /** The figures of each site of the visit, for the index's table and chart. */
+  stats: StatRow[];
 }
 
 const plain = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The entry of a rendered visit. */
-export function entryOf(rendered: RenderedVisit, slug: string): SiteEntry {
-  const fm = rendered.frontMatter;
-  const ids = rendered.visit.report.unions;
-  // The front matter's categories start with the unions' display names, in the order of their ids.
-  const categories = Array.isArray(fm.categories) ? fm.categories.map(String) : [];
+/**
+ * The display names of the signing unions, as the bulletin says them: from
+ * their own house style when one exists, else their id. Read from the styles
+ * rather than the front matter, whose text is made safe for other tools.
+ */
+async function unionNames(rendered: RenderedVisit, dirs: readonly string[]): Promise<string[]> {
+  const known = await availableStyles(dirs);
+  return Promise.all(rendered.visit.report.unions.map(async (id) => {
+    if (id === rendered.style.id) return rendered.style.config.name;
+    if (!known.includes(id)) return id;
+    return (await cachedStyle(id, dirs)).style?.config.name ?? id;
+  }));
+}
+
+/** The entry of a rendered visit: plain text from the visit itself (escaped where it is written). */
+export async function entryOf(rendered: RenderedVisit, slug: string, templateDirs: readonly string[]): Promise<SiteEntry> {
+  const { report } = rendered.visit;
+  const names = await unionNames(rendered, templateDirs);
   const entry: SiteEntry = {
     slug,
-    title: plain(String(fm.title ?? rendered.visit.report.title)),
-    date: String(rendered.visit.report.published.date),
-    unions: ids.map((id, i) => ({ id, name: plain(categories[i] ?? id) })),
+    title: plain(report.title),
+    date: String(report.published.date),
+    unions: report.unions.map((id, i) => ({ id, name: plain(names[i] ?? id) })),
     services: rendered.visit.services.map((s) => plain(s.name)),
     sites: rendered.visit.sites.map((s) => plain(s.name)),
+    stats: statRows([{ file: slug, visit: rendered.visit, indicators: rendered.indicators }]),
   };
-  if (typeof fm.description === 'string' && fm.description !== '') entry.description = fm.description;
+  if (report.subtitle && plain(report.subtitle) !== '') entry.description = plain(report.subtitle);
   return entry;
 }
 
@@ -49,10 +66,14 @@ export function parseEntry(value: unknown, slug: string): SiteEntry | undefined 
     && typeof (u as Record<string, unknown>).id === 'string' && typeof (u as Record<string, unknown>).name === 'string')) return undefined;
   if (!strings(v.services) || !strings(v.sites)) return undefined;
   if (v.description !== undefined && typeof v.description !== 'string') return undefined;
+  // Figures from an older manifest, or edited by hand: render the visit again rather than trust them.
+  const rows = v.stats;
+  if (!Array.isArray(rows) || !rows.every((r) => typeof r === 'object' && r !== null && typeof (r as StatRow).siteId === 'string'
+    && typeof (r as StatRow).visited === 'string' && typeof (r as StatRow).headcount === 'number')) return undefined;
   const entry: SiteEntry = {
     slug, title: v.title, date: v.date,
     unions: (v.unions as { id: string; name: string }[]).map((u) => ({ id: u.id, name: u.name })),
-    services: v.services, sites: v.sites,
+    services: v.services, sites: v.sites, stats: rows as StatRow[],
   };
   if (typeof v.description === 'string') entry.description = v.description;
   return entry;

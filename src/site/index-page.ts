@@ -5,6 +5,8 @@
  * hides the visits that do not carry it. Browsers without `:has()` simply
  * show every visit.
  */
+import { statsChart } from '../export/charts.js';
+import { COLUMNS, evolution, type StatRow } from '../stats.js';
 import { frenchDate } from '../render/french.js';
 import type { SiteEntry } from './entry.js';
 import { escapeXml, sha256, token } from './text.js';
@@ -86,6 +88,31 @@ export const stylesheetPath = (css: string): string => `assets/site.${sha256(css
 /** The page's policy: nothing runs; styles only from the site itself. */
 export const INDEX_CSP = "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'";
 
+const CHART_COLORS = { primary: '#1f3a93', accent: '#c8102e', text: '#1a1a1a' };
+
+/** The figures of every site visit (newest first), a chart, and each site's evolution. */
+function statsSection(rows: readonly StatRow[]): string[] {
+  if (rows.length === 0) return [];
+  const e = escapeXml;
+  const sorted = [...rows].sort((a, b) => b.visited.localeCompare(a.visited) || a.site.localeCompare(b.site));
+  const out = ['<section class="stats" id="chiffres">', '<h2>Chiffres des visites</h2>', '<table>',
+    `<thead><tr>${COLUMNS.map((c) => `<th>${e(c.fr)}</th>`).join('')}</tr></thead>`, '<tbody>'];
+  for (const r of sorted) out.push(`<tr>${COLUMNS.map((c) => `<td>${e(c.value(r))}</td>`).join('')}</tr>`);
+  out.push('</tbody>', '</table>');
+  // The project's own SVG: numbers and escaped names only.
+  const chart = statsChart(rows, CHART_COLORS);
+  if (chart) out.push(`<figure class="chart">${chart}</figure>`);
+  for (const ev of evolution(rows)) {
+    out.push(`<h3>Évolution — ${e(ev.service)} – ${e(ev.site)}</h3>`, '<ul>');
+    for (const r of ev.rows) {
+      out.push(`<li>${e(r.visited)} : effectif ${r.headcount}, présents ${r.present}${r.cpipPerFte ? `, ${e(COLUMNS.find((c) => c.key === 'cpip_per_fte')!.value(r))} PPSMJ/CPIP` : ''}</li>`);
+    }
+    out.push('</ul>');
+  }
+  out.push('</section>');
+  return out;
+}
+
 /** The index page. Every link is relative to the site's root, so the site works from any sub-path. */
 export function indexPage(entries: readonly SiteEntry[], facets: readonly Facet[], options: { title: string; stylesheet: string; feed: boolean }): string {
   const e = escapeXml;
@@ -148,6 +175,7 @@ export function indexPage(entries: readonly SiteEntry[], facets: readonly Facet[
   }
   if (year !== undefined) lines.push('</ul>', '</section>');
   if (entries.length === 0) lines.push('<p>Aucune visite publiée.</p>');
+  lines.push(...statsSection(entries.flatMap((entry) => entry.stats)));
   lines.push('</main>', '</body>', '</html>', '');
   return lines.join('\n');
 }

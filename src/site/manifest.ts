@@ -14,7 +14,7 @@ import { isSlug, sha256 } from './text.js';
 export const MANIFEST = '.visite-build.json';
 
 /** Bumped when the site's page layout changes, so every visit is rendered again. */
-export const SITE_FORMAT = 1;
+export const SITE_FORMAT = 2;
 
 /** What the manifest holds. */
 export interface Manifest {
@@ -50,7 +50,7 @@ export async function readManifest(out: string): Promise<Manifest> {
       const entry = parseEntry((v as Record<string, unknown>).entry, slug);
       // A manifest of another format still says which folders are ours; its hashes never match.
       if (typeof hash === 'string' && entry) visits[slug] = { hash: m.format === SITE_FORMAT ? hash : '', entry };
-      else visits[slug] = { hash: '', entry: { slug, title: '', date: '1970-01-01', unions: [], services: [], sites: [] } };
+      else visits[slug] = { hash: '', entry: { slug, title: '', date: '1970-01-01', unions: [], services: [], sites: [], stats: [] } };
     }
   }
   return { format: SITE_FORMAT, files, visits };
