@@ -9,7 +9,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-import('../dist/cli.js')
+import('../lib/cli.js')
   .then(({ main }) => main(process.argv.slice(2)))
   .then((code) => {
     process.exitCode = code;

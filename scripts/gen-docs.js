@@ -81,8 +81,8 @@ export function updatedReadme(readme, schema, codes) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { visitSchema } = await import('../dist/schema/definition.js');
-  const { codeRows } = await import('../dist/messages.js');
+  const { visitSchema } = await import('../lib/schema/definition.js');
+  const { codeRows } = await import('../lib/messages.js');
   const url = new URL('../README.md', import.meta.url);
   writeFileSync(url, updatedReadme(readFileSync(url, 'utf8'), visitSchema, codeRows()));
   console.log('README.md sections written');

@@ -47,7 +47,7 @@ export async function typesSource(schema) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { visitSchema } = await import('../dist/schema/definition.js');
+  const { visitSchema } = await import('../lib/schema/definition.js');
   writeFileSync(new URL('../schemas/visit.schema.json', import.meta.url), schemaJson(visitSchema));
   writeFileSync(new URL('../src/schema/types.ts', import.meta.url), await typesSource(visitSchema));
   console.log('schemas/visit.schema.json and src/schema/types.ts written');

@@ -1,4 +1,4 @@
-/** The package's version, read from package.json beside dist/. */
+/** The package's version, read from package.json beside lib/. */
 import { readFileSync } from 'node:fs';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -253,9 +253,9 @@ describe('visite preview: starting and stopping', () => {
   it('stops on SIGINT and SIGTERM with 0, leaving nothing that keeps the process alive', async () => {
     // A separate process (the compiled command, built by the global setup): it must exit on its own once stopped.
     await Promise.all((['SIGINT', 'SIGTERM'] as const).map(async (signal) => {
-      const script = `import { runPreview } from './dist/commands/preview.js';
+      const script = `import { runPreview } from './lib/commands/preview.js';
         process.exitCode = await runPreview({ file: ${JSON.stringify(FO)}, lang: 'en', port: 0, out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t),
-          config: { templateDirs: [], ratios: (await import('./dist/derive/index.js')).DEFAULT_RATIOS } });`;
+          config: { templateDirs: [], ratios: (await import('./lib/derive/index.js')).DEFAULT_RATIOS } });`;
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';

@@ -15,7 +15,7 @@ import { formatDocument } from './fmt.js';
 
 const canonicalText = (text: string): string => formatDocument(parseDocument(text));
 
-/** Where the schema ships: beside dist/, in the package. */
+/** Where the schema ships: beside lib/, in the package. */
 const SCHEMA = fileURLToPath(new URL('../../schemas/visit.schema.json', import.meta.url));
 
 export interface NewOptions {

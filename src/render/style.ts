@@ -14,7 +14,7 @@ import { checkSchema } from '../validate/schema.js';
 import { suggest } from '../validate/suggest.js';
 import type { Inclusive } from './french.js';
 
-/** The folder of built-in styles, beside dist/. */
+/** The folder of built-in styles, beside lib/. */
 export const BUILTIN_STYLES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 const STYLE_ID = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,6 +1,6 @@
 /**
- * Builds dist/ once before the suite: the CLI tests spawn `node bin/visite.js`,
- * which loads the compiled `dist/cli.js`, so they must see the current sources.
+ * Builds lib/ once before the suite: the CLI tests spawn `node bin/visite.js`,
+ * which loads the compiled `lib/cli.js`, so they must see the current sources.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
