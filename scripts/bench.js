@@ -3,7 +3,7 @@
 // machine with the real CLI, each against its target. Prints a table; exits 0
 // whatever the figures (targets are tracked, not enforced as tests).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,11 @@ try {
 
   measure('cold render of one visit to PDF (median of 5)', 0.5, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')]), 5);
   measure('100 generated visits to PDF in one process', 5, 's', () => run(['render', gen100, '--to', 'pdf', '--out', join(work, 'o100')]));
+  const site = join(work, 'site');
+  measure('site build of 1,000 generated visits', 60, 's', () => run(['build', gen1000, '--out', site, '--base-url', 'https://exemple.invalid/']));
+  const first = join(gen1000, readdirSync(gen1000).sort()[0]);
+  writeFileSync(first, readFileSync(first, 'utf8').replace(/^(\s+title: .*)$/m, '$1 (modifié)'));
+  measure('site rebuild after editing one visit', 3, 's', () => run(['build', gen1000, '--out', site, '--base-url', 'https://exemple.invalid/']));
   const peak = Math.max(...rows.map((r) => r.rss));
   console.log(`${peak <= 250 ? '✓' : '✗'} peak RSS over these runs: ${peak.toFixed(0)} MB (target ≤ 250 MB)`);
 } finally {
