@@ -52,6 +52,7 @@ export type Code =
   | 'template-error'
   | 'style-path-outside'
   | 'output-failed'
+  | 'pdf-unavailable'
   // publishing
   | 'publish-auth'
   | 'publish-not-wordpress'

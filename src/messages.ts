@@ -98,6 +98,7 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'publish-rest-disabled': { message: (p) => `L’API REST de WordPress est fermée sur ce site (étape : ${steps.fr[String(p.step)] ?? p.step} ; ${p.detail}).`, hint: () => 'Demandez au webmestre d’autoriser l’API REST (une extension la bloque souvent) pour ce compte.' },
     'publish-timeout': { message: (p) => `Le site n’a pas répondu à temps (étape : ${steps.fr[String(p.step)] ?? p.step}).`, hint: () => 'Réessayez plus tard ou avec --timeout plus long : une nouvelle tentative reprend sans créer de doublon.' },
     'publish-http': { message: (p) => `Échec de la publication (étape : ${steps.fr[String(p.step)] ?? p.step} ; ${p.detail}).`, hint: () => 'Corrigez le problème indiqué puis relancez : une nouvelle tentative reprend sans créer de doublon.' },
+    'pdf-unavailable': { message: (p) => `Le PDF ne peut pas être produit sur cette machine (${p.platform}).`, hint: () => 'Le compilateur Typst fourni couvre Linux x64 : écrivez --to md,html ici, et produisez le PDF en CI ou sur une machine Linux.' },
     'style-unknown': { message: (p) => `Style maison inconnu ${q.fr(p.style)}.`, hint: (p) => didYouMean.fr(p) ?? `Styles disponibles : ${listOf('fr', p.known)}.` },
     'style-invalid': { message: (p) => `Style maison ${q.fr(p.style)} incomplet : ${p.detail}.`, hint: () => 'Un style est un dossier avec style.yaml et report.md.hbs (voir le README).' },
     'template-error': { message: (p) => `Erreur dans le modèle : ${p.detail}.`, hint: () => 'Corrigez le modèle Handlebars à la ligne indiquée.' },
@@ -146,6 +147,7 @@ const catalog: Record<Lang, Record<Code, Entry>> = {
     'publish-rest-disabled': { message: (p) => `The WordPress REST API is closed on this site (step: ${steps.en[String(p.step)] ?? p.step}; ${p.detail}).`, hint: () => 'Ask the webmaster to allow the REST API (a plugin often blocks it) for this account.' },
     'publish-timeout': { message: (p) => `The site did not answer in time (step: ${steps.en[String(p.step)] ?? p.step}).`, hint: () => 'Try again later or with a longer --timeout: a retry resumes without duplicates.' },
     'publish-http': { message: (p) => `Publishing failed (step: ${steps.en[String(p.step)] ?? p.step}; ${p.detail}).`, hint: () => 'Fix the problem shown and run again: a retry resumes without duplicates.' },
+    'pdf-unavailable': { message: (p) => `The PDF cannot be made on this machine (${p.platform}).`, hint: () => 'The bundled Typst compiler covers Linux x64: use --to md,html here, and make the PDF in CI or on a Linux machine.' },
     'style-unknown': { message: (p) => `Unknown house style ${q.en(p.style)}.`, hint: (p) => didYouMean.en(p) ?? `Available styles: ${listOf('en', p.known)}.` },
     'style-invalid': { message: (p) => `House style ${q.en(p.style)} is incomplete: ${p.detail}.`, hint: () => 'A style is a folder with style.yaml and report.md.hbs (see the README).' },
     'template-error': { message: (p) => `Error in the template: ${p.detail}.`, hint: () => 'Fix the Handlebars template at the line shown.' },
@@ -217,6 +219,7 @@ const fixes: Record<Code, string> = {
   'publish-rest-disabled': 'Ask the webmaster to open the REST API (often blocked by a plugin) for this account.',
   'publish-timeout': 'Retry later or with a longer `--timeout`; a retry resumes without duplicates.',
   'publish-http': 'Fix the problem shown and retry; a retry resumes without duplicates.',
+  'pdf-unavailable': 'The bundled Typst compiler covers Linux x64: use `--to md,html` elsewhere.',
   'output-failed': 'Make the output folder writable (or free some disk); nothing partial was written.',
 };
 

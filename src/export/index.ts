@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedVisit } from '../render/index.js';
 import { htmlDocument, htmlFragment } from './html.js';
 import { TypstError } from './pdf-error.js';
+import { TypstUnavailable } from './typst-binding.js';
 import { writeAtomic } from './write.js';
 
 /** Formats a visit can be exported to. */
@@ -48,6 +49,10 @@ export async function exportAll(rendered: RenderedVisit, stem: string, formats: 
     try {
       await writeAtomic(target, await exportBytes(rendered, format, options));
     } catch (error) {
+      if (error instanceof TypstUnavailable) {
+        problems.push({ code: 'pdf-unavailable', severity: 'error', file: target, source: 'write', params: { platform: error.platform } });
+        continue;
+      }
       if (error instanceof TypstError) {
         // The page template is at fault, not the disk: say which template and where.
         const page = rendered.style.dir ? `${rendered.style.dir}/page.typ` : 'page.typ';

@@ -10,11 +10,11 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { RenderedVisit } from '../render/index.js';
 import { caseloadChart, staffingChart } from './charts.js';
 import { colorsOf } from './html.js';
 import { TypstError } from './pdf-error.js';
+import { loadTypst, type TypstCompiler } from './typst-binding.js';
 import { serialise, type TBlock, type TypstDocument } from './typst-data.js';
 
 /** The default page template; a style may bring its own `page.typ`. */
@@ -23,11 +23,11 @@ export const DEFAULT_PAGE = fileURLToPath(new URL('../../typst/page.typ', import
 
 /** A root that does not exist: the compiler reads only what is mapped into it. */
 const ROOT = join(tmpdir(), `visite-typst-${randomUUID()}`);
-let compiler: NodeCompiler | undefined;
+let compiler: TypstCompiler | undefined;
 
-async function getCompiler(): Promise<NodeCompiler> {
+async function getCompiler(): Promise<TypstCompiler> {
   if (compiler) return compiler;
-  const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
+  const { NodeCompiler } = loadTypst();
   // Hide system fonts: fontconfig is pointed at a folder that does not exist while the compiler starts.
   const conf = join(tmpdir(), `visite-nofonts-${process.pid}-${randomUUID()}.conf`);
   await writeFile(conf, `<?xml version="1.0"?>\n<fontconfig><dir>${ROOT}/no-fonts</dir></fontconfig>\n`);
@@ -109,11 +109,11 @@ export async function pdfBytes(rendered: RenderedVisit, logo?: { mime: string; d
   const result = typst.compile({ mainFilePath: main, inputs: { data: JSON.stringify(doc) } });
   const error = result.takeError();
   if (error) {
-    const diagnostics = typst.fetchDiagnostics(error) as { message: string; severity: number; range?: { start: { line: number } } | null }[];
+    const diagnostics = typst.fetchDiagnostics(error);
     const first = diagnostics.find((d) => d.severity === 1) ?? diagnostics[0];
     throw new TypstError(first?.message ?? 'Typst compilation failed', first?.range ? first.range.start.line + 1 : undefined);
   }
-  const bytes = typst.pdf(result.result!);
+  const bytes = typst.pdf(result.result);
   typst.evictCache(10);
   return new Uint8Array(bytes);
 }

@@ -1,0 +1,58 @@
+/**
+ * Loads the Typst compiler's native binding for this machine. The project
+ * depends on the platform packages directly (optional dependencies) rather
+ * than on their wrapper package: the wrapper's 0.7.0 release names platform
+ * packages the registry does not have, which breaks `npm ci`, and its 0.6.0
+ * release (Typst 0.13) does not give the same PDF bytes from one run to the
+ * next. Only the calls the exporter makes are typed here.
+ */
+import { createRequire } from 'node:module';
+
+/** A Typst diagnostic, as the binding reports it. */
+export interface TypstDiagnostic { message: string; severity: number; range?: { start: { line: number } } | null }
+
+/** The result of a compilation. */
+export interface TypstCompileResult {
+  result: unknown;
+  takeError(): unknown;
+}
+
+/** The subset of the binding's NodeCompiler the exporter uses. */
+export interface TypstCompiler {
+  resetShadow(): void;
+  mapShadow(path: string, content: Buffer): void;
+  addSource(path: string, source: string): void;
+  compile(args: { mainFilePath: string; inputs: Record<string, string> }): TypstCompileResult;
+  fetchDiagnostics(error: unknown): TypstDiagnostic[];
+  pdf(document: unknown): Buffer;
+  evictCache(maxAge: number): void;
+}
+
+interface Binding { NodeCompiler: { create(args: { workspace: string }): TypstCompiler } }
+
+/** The binding's package for this platform, or undefined where none is published. */
+function packageName(): string | undefined {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  return report?.header?.glibcVersionRuntime ? '@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu' : '@myriaddreamin/typst-ts-node-compiler-linux-x64-musl';
+}
+
+/** Thrown when no Typst binding can be loaded here: PDF export is then unavailable. */
+export class TypstUnavailable extends Error {
+  constructor(readonly platform: string) {
+    super(`no Typst compiler for ${platform}`);
+    this.name = 'TypstUnavailable';
+  }
+}
+
+/** The binding, loaded once. */
+export function loadTypst(): Binding {
+  const name = packageName();
+  const platform = `${process.platform}-${process.arch}`;
+  if (!name) throw new TypstUnavailable(platform);
+  try {
+    return createRequire(import.meta.url)(name) as Binding;
+  } catch {
+    throw new TypstUnavailable(platform);
+  }
+}
