@@ -114,6 +114,26 @@ function usageError(io: Io, lang: Lang, message: string): number {
   return 2;
 }
 
+/**
+ * Runs a command that writes files so that Ctrl-C (or SIGTERM) removes the
+ * temporary files of writes in progress before exiting with 130.
+ */
+async function interruptible(run: () => Promise<number>): Promise<number> {
+  const { removePendingTemps } = await import('./export/write.js');
+  const stop = (): void => {
+    removePendingTemps();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await run();
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   // The language is needed before parsing succeeds, to explain parse failures.
@@ -264,45 +284,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     case 'build': {
       const { runBuild } = await import('./commands/build.js');
-      const { removePendingTemps } = await import('./export/write.js');
-      const stop = (): void => {
-        removePendingTemps();
-        process.exit(130);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        return await runBuild({
-          paths: rest, out: values.out ?? 'dist', keepGoing: Boolean(values['keep-going']), internal: Boolean(values.internal),
-          style: values.style, config, lang, color, progress: io.isTTY, out_: io.out, err: io.err,
-          ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
-        });
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      return interruptible(() => runBuild({
+        paths: rest, out: values.out ?? 'dist', keepGoing: Boolean(values['keep-going']), internal: Boolean(values.internal),
+        style: values.style, config, lang, color, progress: io.isTTY, out_: io.out, err: io.err,
+        ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
+      }));
     }
     case 'render': {
       const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
       const bad = to.find((x) => !OUTPUTS.includes(x as Output));
       if (bad !== undefined || to.length === 0) return usageError(io, lang, ui[lang].badValue('to', String(values.to), OUTPUTS.join(', ')));
       const { runRender } = await import('./commands/render.js');
-      const { removePendingTemps } = await import('./export/write.js');
-      const stop = (): void => {
-        removePendingTemps();
-        process.exit(130);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        return await runRender({
-          paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, fragment: values.fragment, config, lang, color,
-          progress: io.isTTY, out_: io.out, err: io.err,
-        });
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      return interruptible(() => runRender({
+        paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, fragment: values.fragment, config, lang, color,
+        progress: io.isTTY, out_: io.out, err: io.err,
+      }));
     }
     default:
       return usageError(io, lang, ui[lang].unknownCommand(command));

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
+import { ui, type Lang } from './messages.js';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
@@ -23,4 +24,16 @@ export async function findVisitFiles(args: readonly string[]): Promise<{ files: 
     for (const m of matches) found.add(m);
   }
   return { files: [...found].sort(), unmatched };
+}
+
+/**
+ * The visit files the command works on (default: visits/), or undefined
+ * after saying, in the user's language, which argument matched nothing.
+ */
+export async function visitFilesOrExplain(paths: readonly string[], lang: Lang, err: (text: string) => void): Promise<string[] | undefined> {
+  const { files, unmatched } = await findVisitFiles(paths.length > 0 ? paths : ['visits']);
+  if (files.length > 0 && unmatched.length === 0) return files;
+  const t = ui[lang];
+  err(`${t.noFiles((unmatched.length > 0 ? unmatched : paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
+  return undefined;
 }

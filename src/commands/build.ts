@@ -16,7 +16,7 @@ import { failing } from '../diagnostics.js';
 import { exportBytes, type ExportFormat } from '../export/index.js';
 import { TypstError } from '../export/pdf-error.js';
 import { writeAtomic } from '../export/write.js';
-import { findVisitFiles } from '../files.js';
+import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
 import { ui, type Lang } from '../messages.js';
@@ -132,11 +132,8 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
       return 2;
     }
   }
-  const { files, unmatched } = await findVisitFiles(o.paths.length > 0 ? o.paths : ['visits']);
-  if (files.length === 0 || unmatched.length > 0) {
-    o.err(`${t.noFiles((unmatched.length > 0 ? unmatched : o.paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
-    return 2;
-  }
+  const files = await visitFilesOrExplain(o.paths, o.lang, o.err);
+  if (!files) return 2;
   const slugs = new Map<string, string>();
   for (const path of files) {
     const slug = slugOf(path);

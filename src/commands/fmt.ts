@@ -8,10 +8,10 @@
 import { isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import { byPosition, type Diagnostic } from '../diagnostics.js';
 import { writeAtomic } from '../export/write.js';
-import { findVisitFiles } from '../files.js';
+import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import { loadFile } from '../load.js';
-import { ui, type Lang } from '../messages.js';
+import type { Lang } from '../messages.js';
 import { visitSchema } from '../schema/definition.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -75,13 +75,9 @@ const words = {
 
 /** Formats (or checks) the files; returns 0, 1 (would change, or unreadable YAML) or 2 (usage). */
 export async function runFmt(o: { paths: string[]; check: boolean; lang: Lang; color: boolean; out: (t: string) => void; err: (t: string) => void }): Promise<number> {
-  const t = ui[o.lang];
   const w = words[o.lang];
-  const { files, unmatched } = await findVisitFiles(o.paths.length > 0 ? o.paths : ['visits']);
-  if (files.length === 0 || unmatched.length > 0) {
-    o.err(`${t.noFiles((unmatched.length > 0 ? unmatched : o.paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
-    return 2;
-  }
+  const files = await visitFilesOrExplain(o.paths, o.lang, o.err);
+  if (!files) return 2;
   const changed: string[] = [];
   const broken: { file: string; text: string; diagnostics: Diagnostic[]; valid: boolean }[] = [];
   for (const path of files) {

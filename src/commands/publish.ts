@@ -11,10 +11,10 @@ import { basename, extname, join, relative, resolve, isAbsolute } from 'node:pat
 import { parse } from 'yaml';
 import type { Config } from '../config.js';
 import { failing, type Diagnostic } from '../diagnostics.js';
-import { findVisitFiles } from '../files.js';
+import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
-import { ui, type Lang } from '../messages.js';
+import type { Lang } from '../messages.js';
 import { PublishError, publish, type Publication } from '../publish/wordpress.js';
 import { renderVisit, type RenderedVisit } from '../render/index.js';
 import { validateFile } from '../validate/index.js';
@@ -107,7 +107,6 @@ export function publication(rendered: RenderedVisit, file: string, html: string,
 
 /** Publishes the visits; returns 0 (all published), 1 (some failed) or 2 (usage). */
 export async function runPublish(o: PublishCommandOptions): Promise<number> {
-  const t = ui[o.lang];
   const w = words[o.lang];
   const allowed = siteAllowed(o.site);
   if (allowed !== 'ok') {
@@ -123,11 +122,8 @@ export async function runPublish(o: PublishCommandOptions): Promise<number> {
     }
     creds = found;
   }
-  const { files, unmatched } = await findVisitFiles(o.paths.length > 0 ? o.paths : ['visits']);
-  if (files.length === 0 || unmatched.length > 0) {
-    o.err(`${t.noFiles((unmatched.length > 0 ? unmatched : o.paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
-    return 2;
-  }
+  const files = await visitFilesOrExplain(o.paths, o.lang, o.err);
+  if (!files) return 2;
   if (o.dryRun) o.out(`${w.dry}\n`);
   const { exportBytes } = await import('../export/index.js');
   const reports: FileResult[] = [];

@@ -8,10 +8,10 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
 import { exportAll } from '../export/index.js';
-import { findVisitFiles } from '../files.js';
+import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
-import { ui, type Lang } from '../messages.js';
+import type { Lang } from '../messages.js';
 import { renderVisit } from '../render/index.js';
 import { validateFile } from '../validate/index.js';
 
@@ -48,13 +48,9 @@ const words = {
 
 /** Renders the visits; returns 0 (all rendered), 1 (some could not be) or 2 (usage). */
 export async function runRender(o: RenderCommandOptions): Promise<number> {
-  const t = ui[o.lang];
   const w = words[o.lang];
-  const { files, unmatched } = await findVisitFiles(o.paths.length > 0 ? o.paths : ['visits']);
-  if (files.length === 0 || unmatched.length > 0) {
-    o.err(`${t.noFiles((unmatched.length > 0 ? unmatched : o.paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
-    return 2;
-  }
+  const files = await visitFilesOrExplain(o.paths, o.lang, o.err);
+  if (!files) return 2;
   const names = new Map<string, string>();
   for (const f of files) {
     const name = basename(f, extname(f));

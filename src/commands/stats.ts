@@ -5,10 +5,10 @@
  */
 import { deriveVisit, type Ratio } from '../derive/index.js';
 import { failing } from '../diagnostics.js';
-import { findVisitFiles } from '../files.js';
+import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
-import { ui, type Lang } from '../messages.js';
+import type { Lang } from '../messages.js';
 import { publicData } from '../render/internal.js';
 import type { Visit } from '../schema/types.js';
 import { statRows, statsCsv, statsJson, statsTable, type StatInput } from '../stats.js';
@@ -21,12 +21,8 @@ export async function runStats(o: {
   paths: string[]; format: (typeof STATS_FORMATS)[number]; ratios: readonly Ratio[]; lang: Lang; color: boolean;
   out: (t: string) => void; err: (t: string) => void;
 }): Promise<number> {
-  const t = ui[o.lang];
-  const { files, unmatched } = await findVisitFiles(o.paths.length > 0 ? o.paths : ['visits']);
-  if (files.length === 0 || unmatched.length > 0) {
-    o.err(`${t.noFiles((unmatched.length > 0 ? unmatched : o.paths).join(', ') || 'visits')}\n${t.noFilesHint}\n`);
-    return 2;
-  }
+  const files = await visitFilesOrExplain(o.paths, o.lang, o.err);
+  if (!files) return 2;
   const inputs: StatInput[] = [];
   const broken: FileResult[] = [];
   for (const path of files) {
