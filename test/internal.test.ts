@@ -1,5 +1,8 @@
 // Values tagged !internal, and people's names, never reach a public output.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { htmlDocument, htmlFragment } from '../src/export/html.js';
 import { pdfBytes } from '../src/export/pdf.js';
@@ -49,6 +52,26 @@ describe('internal values', async () => {
     expect(internal.result!.markdown).toContain(`${CANARY} difficulté confidentielle`);
     expect(internal.result!.markdown).toContain(`${CANARY} paragraphe interne`);
   });
+
+  it('appear in no file of a public site: index, pages, feed, sitemap, manifest; and do in an internal one', async () => {
+    const { dir, cleanup } = await tempDir('visite-canary-');
+    try {
+      const site = join(dir, 'site');
+      const run = await runCli(['build', 'test/internal/canary.yaml', '--out', site, '--base-url', 'https://exemple.invalid/']);
+      expect(run.code).toBe(0);
+      const texts = await Promise.all((await readdir(site, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && !e.name.endsWith('.pdf'))
+        .map(async (e) => [e.name, await readFile(join(e.parentPath ?? e.path, e.name), 'utf8')] as const));
+      expect(texts.map(([name]) => name)).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'sitemap.xml']));
+      expect(texts.filter(([, text]) => text.includes(CANARY)).map(([name]) => name)).toEqual([]);
+      const internal = join(dir, 'internal');
+      expect((await runCli(['build', 'test/internal/canary.yaml', '--out', internal, '--internal'])).code).toBe(0);
+      const page = await readFile(join(internal, 'canary', 'canary.md'), 'utf8');
+      expect(page).toContain(CANARY);
+    } finally {
+      await cleanup();
+    }
+  }, 30_000);
 
   it('a required value tagged internal is refused where the tag is', () => {
     const text = 'version: 1\nreport:\n  kind: compte-rendu\n  unions: [fo-justice-cpip]\n  title: !internal Titre\n  published: {date: 2024-02-01}\nvisit:\n  dates: [2024-01-24]\nservices:\n  - {id: s, name: S}\nsites:\n  - {id: a, service: s, kind: antenne-mo, name: A}\n';
