@@ -60,6 +60,7 @@ const words = {
       `${plural(n, 'visite', 'visites')}, ${plural(rendered, 'rendue', 'rendues')}, ${plural(unchanged, 'inchangée', 'inchangées')} → ${dir}`
       + `${feed ? '' : ' (flux et plan du site : donnez --base-url)'}`,
     stopped: (n: number) => `Rien n’a été écrit : ${plural(n, 'visite invalide', 'visites invalides')} (voir ci-dessus). Corrigez-les, ou passez-les avec --keep-going.`,
+    notUpdated: (n: number) => `Site non mis à jour : ${plural(n, 'visite non rendue', 'visites non rendues')} (voir ci-dessus) ; les pages déjà écrites sont complètes. Corrigez, ou passez-les avec --keep-going.`,
     skipped: (list: string) => `Visites invalides laissées de côté : ${list}.`,
     clash: (a: string, b: string, slug: string) => `${a} et ${b} donneraient le même dossier ${slug}/ : renommez l’une d’elles.`,
     reserved: (file: string, slug: string) => `${file} donnerait le dossier ${slug}/, réservé au site : renommez-la.`,
@@ -72,6 +73,7 @@ const words = {
       `${pluralEn(n, 'visit', 'visits')}, ${rendered} rendered, ${unchanged} unchanged → ${dir}`
       + `${feed ? '' : ' (feed and sitemap: give --base-url)'}`,
     stopped: (n: number) => `Nothing written: ${pluralEn(n, 'invalid visit', 'invalid visits')} (see above). Fix them, or skip them with --keep-going.`,
+    notUpdated: (n: number) => `Site not updated: ${pluralEn(n, 'visit not rendered', 'visits not rendered')} (see above); the pages already written are whole. Fix, or skip them with --keep-going.`,
     skipped: (list: string) => `Invalid visits left out: ${list}.`,
     clash: (a: string, b: string, slug: string) => `${a} and ${b} would give the same folder ${slug}/: rename one of them.`,
     reserved: (file: string, slug: string) => `${file} would give the folder ${slug}/, which the site uses: rename it.`,
@@ -102,7 +104,7 @@ async function writeIfChanged(path: string, data: string): Promise<void> {
 }
 
 /** A visit rendered in this run, its files in memory until the whole build is known to succeed. */
-interface Built { slug: string; hash: string; entry: SiteEntry; files: Map<string, string | Uint8Array> }
+interface Built { slug: string; hash: string; entry: SiteEntry }
 
 /** The bytes of one format, with a Typst failure said as the template's fault (as `visite render` does). */
 async function bytesOf(rendered: RenderedVisit, format: ExportFormat, problems: Diagnostic[]): Promise<string | Uint8Array | undefined> {
@@ -167,7 +169,7 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
     else todo.push({ slug, path, hash });
   }
 
-  // 2. Check, then render, the others, in memory: nothing is written until every visit is known to be good.
+  // 2. Check the others: an invalid visit stops the build before anything is rendered or written.
   const reports: FileResult[] = [];
   const invalid: string[] = [];
   const checked: { slug: string; path: string; hash: string; file: Awaited<ReturnType<typeof validateFile>> }[] = [];
@@ -176,16 +178,17 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
     if (failing(file.diagnostics)) {
       invalid.push(v.path);
       reports.push({ file: v.path, text: file.text, diagnostics: file.diagnostics, valid: false });
-    } else checked.push({ ...v, file });
+    // The YAML document is only needed to place problems, and they are known now: keep memory flat on large sites.
+    } else checked.push({ ...v, file: { ...file, doc: undefined } });
   }
   // Without --keep-going, an invalid visit stops the build before any rendering.
-  const stop = (): number => {
+  const stop = (rendered: boolean): number => {
     if (o.progress) o.err('\r\u001b[K');
     o.out_(formatPretty(reports, o.lang, o.color));
-    o.out_(`${w.stopped(invalid.length)}\n`);
+    o.out_(`${rendered ? w.notUpdated(invalid.length) : w.stopped(invalid.length)}\n`);
     return 1;
   };
-  if (invalid.length > 0 && !o.keepGoing) return stop();
+  if (invalid.length > 0 && !o.keepGoing) return stop(false);
   // The `!internal` option of renderVisit (keep those fields), passed only when asked.
   const renderOptions: RenderOptions & { internal?: boolean } = {
     style: o.style, defaultStyle: o.config.style, templateDirs: o.config.templateDirs, ratios: o.config.ratios,
@@ -206,15 +209,29 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
         out.set('index.html', visitPage(html, v.slug));
       }
     }
-    const ok = !failing(diagnostics) && out.size === 3 && result !== undefined;
+    let ok = !failing(diagnostics) && out.size === 3 && result !== undefined;
+    // Written as soon as rendered (atomically, file by file), so that memory does not grow with the site.
+    if (ok) {
+      let target = '';
+      try {
+        for (const [name, data] of [...out].sort(([a], [c]) => (a < c ? -1 : 1))) {
+          target = join(o.out, v.slug, name);
+          await writeAtomic(target, data);
+        }
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+        diagnostics.push({ code: 'output-failed', severity: 'error', file: target, source: 'write', params: { path: target, reason } });
+        ok = false;
+      }
+    }
     if (diagnostics.length > 0) reports.push({ file: v.path, text: v.file.text, diagnostics, valid: ok });
-    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: await entryOf(result, v.slug, o.config.templateDirs), files: out });
+    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: await entryOf(result!, v.slug, o.config.templateDirs) });
     else invalid.push(v.path);
   }
   if (o.progress) o.err('\r\u001b[K');
-  if (invalid.length > 0 && !o.keepGoing) return stop();
+  if (invalid.length > 0 && !o.keepGoing) return stop(true);
 
-  // 3. Write: each visit's files, the site's files, remove what is no longer part of the site, the manifest last.
+  // 3. Write the site's files, remove what is no longer part of the site, the manifest last.
   // With --keep-going, an invalid visit is left out of the site (its old folder removed too), so the site
   // is always exactly its valid visits; the exit code is still 1, so CI notices.
   const entries = [...kept.map((k) => k.entry), ...built.map((b) => b.entry)].sort(byNewest);
@@ -235,12 +252,6 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
   };
   let target = o.out;
   try {
-    for (const b of built) {
-      for (const [name, data] of [...b.files].sort(([a], [c]) => (a < c ? -1 : 1))) {
-        target = join(o.out, b.slug, name);
-        await writeAtomic(target, data);
-      }
-    }
     for (const [name, data] of [...siteFiles].sort(([a], [c]) => (a < c ? -1 : 1))) {
       target = join(o.out, name);
       await writeIfChanged(target, data);
