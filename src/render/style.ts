@@ -5,7 +5,7 @@
  * code (`--templates DIR` or `templates:` in visite.config.yaml).
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic, Params } from '../diagnostics.js';
@@ -159,6 +159,3 @@ export function runTemplate(style: HouseStyle, view: unknown): { markdown?: stri
     return { diagnostics: [problem('template-error', style.templatePath, { style: style.id, detail: message.split('\n')[0] ?? '' }, errorLine(message))] };
   }
 }
-
-/** A path relative to the style folder, for messages. */
-export const styleRelative = (style: HouseStyle, path: string): string => relative(style.dir, path).split(sep).join('/');

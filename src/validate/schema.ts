@@ -32,11 +32,6 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   return precompiled?.[name] ?? compiler!.compiled(name);
 }
 
-/** The visit validator. */
-export function visitValidator(): ValidateFunction {
-  return validatorFor('visit');
-}
-
 /** `/sites/0/name` → `['sites', 0, 'name']`, with JSON Pointer escapes undone. */
 export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
