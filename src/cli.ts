@@ -39,7 +39,7 @@ Options de new :
 
 Options de render :
   --out DOSSIER                 dossier de sortie (par défaut : out/)
-  --to md,html                  formats à écrire (par défaut : tous)
+  --to md,html,pdf              formats à écrire (par défaut : les trois)
   --fragment                    HTML sans en-tête, à coller dans un site (CMS)
   --style NOM                   style maison à utiliser (fo-justice-cpip, cgt-ip, ou un style du syndicat)
   --templates DOSSIER           dossier des styles maison du syndicat
@@ -78,7 +78,7 @@ Options of new:
 
 Options of render:
   --out FOLDER                  output folder (default: out/)
-  --to md,html                  formats to write (default: all)
+  --to md,html,pdf              formats to write (default: all three)
   --fragment                    HTML without the page around it, to paste into a CMS
   --style NAME                  house style (fo-justice-cpip, cgt-ip, or the union's own)
   --templates FOLDER            folder of the union's own house styles
