@@ -10,7 +10,6 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Config } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
 import { exportBytes, type ExportFormat } from '../export/index.js';
@@ -19,7 +18,8 @@ import { writeAtomic } from '../export/write.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
-import { ui, type Lang } from '../messages.js';
+import { ui } from '../messages.js';
+import type { WritingCommandOptions } from './options.js';
 import { renderVisit, type RenderedVisit, type RenderOptions } from '../render/index.js';
 import { byNewest, entryOf, type SiteEntry } from '../site/entry.js';
 import { atomFeed, normaliseBaseUrl, sitemap } from '../site/feed.js';
@@ -30,7 +30,7 @@ import { RESERVED_SLUGS, sha256, slugify } from '../site/text.js';
 import { validateFile } from '../validate/index.js';
 import { version } from '../version.js';
 
-export interface BuildCommandOptions {
+export interface BuildCommandOptions extends WritingCommandOptions {
   /** Visit files, folders or globs (default: visits/). */
   paths: string[];
   /** Output folder (the CLI's default: dist/). */
@@ -42,13 +42,6 @@ export interface BuildCommandOptions {
   /** Keep the fields tagged `!internal` (a site for the union's members only). */
   internal: boolean;
   style?: string;
-  config: Config;
-  lang: Lang;
-  color: boolean;
-  /** Show a progress line (a terminal is watching). */
-  progress: boolean;
-  out_: (text: string) => void;
-  err: (text: string) => void;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;

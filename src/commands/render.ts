@@ -4,33 +4,24 @@
  * located problems and skipped; the others are still rendered.
  */
 import { basename, extname, join } from 'node:path';
-import type { Config } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
 import { exportAll } from '../export/index.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
-import type { Lang } from '../messages.js';
 import { renderVisit } from '../render/index.js';
 import { validateFile } from '../validate/index.js';
 
-import type { Output } from './options.js';
+import type { Output, WritingCommandOptions } from './options.js';
 
-export interface RenderCommandOptions {
+export interface RenderCommandOptions extends WritingCommandOptions {
   paths: string[];
   out: string;
   to: Output[];
   style?: string;
   /** HTML as a bare fragment (for pasting into a CMS) instead of a standalone document. */
   fragment?: boolean;
-  config: Config;
-  lang: Lang;
-  color: boolean;
-  /** Show a progress line (a terminal is watching). */
-  progress: boolean;
-  out_: (text: string) => void;
-  err: (text: string) => void;
 }
 
 const words = {
