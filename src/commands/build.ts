@@ -218,7 +218,7 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
       }
     }
     if (diagnostics.length > 0) reports.push({ file: v.path, text: v.file.text, diagnostics, valid: ok });
-    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: await entryOf(result!, v.slug, o.config.templateDirs) });
+    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: entryOf(result!, v.slug) });
     else invalid.push(v.path);
   }
   if (o.progress) o.err('\r\u001b[K');

@@ -44,6 +44,8 @@ export interface RenderedVisit {
   indicators: VisitIndicators;
   /** The signature line, as plain text ("Montreuil, le 6 mars 2026"). */
   signature: string;
+  /** Display names of the signing unions, in the visit's order. */
+  unionNames: string[];
 }
 
 const styleCache = new Map<string, Promise<{ style?: HouseStyle; diagnostics: Diagnostic[] }>>();
@@ -131,5 +133,5 @@ export async function renderVisit(file: SourceFile, options: RenderOptions = {})
   const fm = frontMatter(visit, unions);
   const markdown = `---\n${frontMatterText(fm)}---\n\n${body}`;
   const signed = signature(style.config.signature, joinAnd(unions), visit.report.published.place, visit.report.published.date);
-  return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators, signature: signed }, diagnostics: [] };
+  return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators, signature: signed, unionNames: unions }, diagnostics: [] };
 }

@@ -2,9 +2,8 @@
  * What the site's index, feed and sitemap know of one visit: kept in the
  * build manifest, so a visit that has not changed is not rendered again.
  */
-import { cachedStyle, type RenderedVisit } from '../render/index.js';
+import type { RenderedVisit } from '../render/index.js';
 import { statRows, type StatRow } from '../stats.js';
-import { availableStyles } from '../render/style.js';
 
 /** One visit as the site lists it. */
 export interface SiteEntry {
@@ -25,24 +24,10 @@ export interface SiteEntry {
 
 const plain = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/**
- * The display names of the signing unions, as the bulletin says them: from
- * their own house style when one exists, else their id. Read from the styles
- * rather than the front matter, whose text is made safe for other tools.
- */
-async function unionNames(rendered: RenderedVisit, dirs: readonly string[]): Promise<string[]> {
-  const known = await availableStyles(dirs);
-  return Promise.all(rendered.visit.report.unions.map(async (id) => {
-    if (id === rendered.style.id) return rendered.style.config.name;
-    if (!known.includes(id)) return id;
-    return (await cachedStyle(id, dirs)).style?.config.name ?? id;
-  }));
-}
-
 /** The entry of a rendered visit: plain text from the visit itself (escaped where it is written). */
-export async function entryOf(rendered: RenderedVisit, slug: string, templateDirs: readonly string[]): Promise<SiteEntry> {
+export function entryOf(rendered: RenderedVisit, slug: string): SiteEntry {
   const { report } = rendered.visit;
-  const names = await unionNames(rendered, templateDirs);
+  const names = rendered.unionNames;
   const entry: SiteEntry = {
     slug,
     title: plain(report.title),
