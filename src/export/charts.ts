@@ -6,12 +6,11 @@
 import type { SiteIndicators } from '../derive/types.js';
 import { frenchRange, roleName } from '../render/french.js';
 import type { StatRow } from '../stats.js';
+import { escapeXml } from './escape.js';
 
 /** Colours a chart is drawn with (the house style's). */
 export interface ChartColors { primary: string; accent: string; text: string }
 
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 
 const WIDTH = 600;

@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit';
 import type { RenderedVisit } from '../render/index.js';
 import { caseloadChart, staffingChart, type ChartColors } from './charts.js';
 import { styleSheet } from './html-style.js';
+import { escapeXml as escapeHtml } from './escape.js';
 
 /** Where a style asks for a site's charts: `<!-- visite:charts SITE-ID -->` in its template. */
 export const CHART_MARKER = /^<!--\s*visite:charts\s+([a-z0-9][a-z0-9-]*)\s*-->$/;
@@ -24,9 +25,6 @@ const schema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'visite-chart'],
   attributes: { ...defaultSchema.attributes, 'visite-chart': [['site', /^[a-z0-9][a-z0-9-]*$/]] },
 };
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The tree with chart markers turned into placeholder elements, and any other HTML node dropped. */
 function markCharts(tree: Root): Root {

@@ -7,6 +7,7 @@
  * message.
  */
 import { createHash } from 'node:crypto';
+import { escapeXml as escapeHtml } from '../export/escape.js';
 
 /** Where a publication failed, for the message. */
 export type PublishStep = 'connect' | 'auth' | 'media' | 'terms' | 'post' | 'cleanup';
@@ -54,9 +55,6 @@ interface Client {
   timeoutMs: number;
   fetch: typeof fetch;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Turns a site URL into its REST base, accepting a trailing slash. */
 function api(client: Client, route: string): string {

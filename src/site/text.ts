@@ -1,9 +1,9 @@
 /** Small text helpers of the static site: escaping, slugs, hashes. */
 import { createHash } from 'node:crypto';
+import { escapeXml as escapeQuoted } from '../export/escape.js';
 
-/** Escapes text for HTML and XML content and double-quoted attribute values. */
-export const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** Escapes text for the site's HTML and XML, single quotes included (the feed's library leaves them). */
+export const escapeXml = (s: string): string => escapeQuoted(s).replace(/'/g, '&#39;');
 
 /** Hex SHA-256 of bytes or text. */
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
