@@ -13,16 +13,9 @@ import { formatPretty } from '../format/pretty.js';
 import { loadFile } from '../load.js';
 import type { Lang } from '../messages.js';
 import { visitSchema } from '../schema/definition.js';
+import { deref as derefIn, type SchemaNode } from '../schema/walk.js';
 
-type SchemaNode = Record<string, unknown>;
-
-function deref(node: unknown): SchemaNode | undefined {
-  let n = node as SchemaNode | undefined;
-  for (let i = 0; i < 16 && typeof n?.$ref === 'string'; i++) {
-    n = (visitSchema.$defs as Record<string, SchemaNode>)[n.$ref.replace('#/$defs/', '')];
-  }
-  return n;
-}
+const deref = (node: unknown): SchemaNode | undefined => derefIn(visitSchema, node);
 
 /** The object schema (with `properties`) among a node and its anyOf branches. */
 function objectSchema(node: SchemaNode | undefined): SchemaNode | undefined {

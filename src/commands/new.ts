@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument, stringify } from 'yaml';
 import { writeAtomic } from '../export/write.js';
 import type { Lang } from '../messages.js';
+import { slugify } from '../site/text.js';
 import { dateExists } from '../validate/rules.js';
 import { formatDocument } from './fmt.js';
 
@@ -66,9 +67,9 @@ const words = {
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-/** "ALIP de Béthune" → "alip-de-bethune". */
+/** "ALIP de Béthune" → "alip-de-bethune" (at most 60 characters). */
 export function slug(name: string): string {
-  return name.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'site';
+  return slugify(name).slice(0, 60) || 'site';
 }
 
 const scalar = (v: string): string => stringify(v).trimEnd();

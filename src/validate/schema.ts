@@ -3,6 +3,7 @@
  * visit schema, each error mapped back to its YAML node.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { deref, pointerToPath, type SchemaNode } from '../schema/walk.js';
 import { configSchema } from '../config-schema.js';
 import { styleSchema } from '../render/style-schema.js';
 import { visitSchema } from '../schema/definition.js';
@@ -30,15 +31,6 @@ const compiler = precompiled ? undefined : await import('./schema-compile.js');
 /** The validator of a schema. */
 export function validatorFor(name: SchemaName): ValidateFunction {
   return precompiled?.[name] ?? compiler!.compiled(name);
-}
-
-/** `/sites/0/name` → `['sites', 0, 'name']`, with JSON Pointer escapes undone. */
-export function pointerToPath(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((raw) => {
-    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s;
-  });
 }
 
 function typeOf(value: unknown): string {
@@ -79,21 +71,6 @@ function prune(errors: ErrorObject[], schema: object, data: unknown): ErrorObjec
 const typeNames: Record<string, string> = {
   string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', object: 'object', array: 'array',
 };
-
-type SchemaNode = Record<string, unknown>;
-
-/** Follows `$ref`s within the root schema. */
-function deref(root: SchemaNode, node: unknown): SchemaNode | undefined {
-  let n = node as SchemaNode | undefined;
-  for (let i = 0; i < 16 && typeof n?.$ref === 'string'; i++) n = schemaAt(root, n.$ref);
-  return n;
-}
-
-function schemaAt(root: SchemaNode, pointer: string): SchemaNode | undefined {
-  let node: unknown = root;
-  for (const seg of pointerToPath(pointer.replace(/^#/, ''))) node = (node as Record<string | number, unknown> | undefined)?.[seg];
-  return node as SchemaNode | undefined;
-}
 
 /**
  * The subschema that applies at a data path, found by walking the schema
