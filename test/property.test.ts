@@ -3,7 +3,7 @@
 // are never NaN or negative.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateVisit } from '../scripts/generate-visits.js';
+import { generateVisit, prng as random } from '../scripts/generate-visits.js';
 import type { Code } from '../src/diagnostics.js';
 import { deriveVisit } from '../src/derive/index.js';
 import { htmlDocument } from '../src/export/html.js';
@@ -17,17 +17,6 @@ import { stringify } from 'yaml';
 import { codeRows } from '../src/messages.js';
 
 const CODES = new Set<Code>(codeRows().map((r) => r.code));
-
-/** A tiny seeded PRNG for the generator (fast-check supplies the seed). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const yamlish = fc.oneof(
   fc.string({ maxLength: 300 }),
