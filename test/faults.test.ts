@@ -88,8 +88,11 @@ describe('Ctrl-C during a build', () => {
     const child = spawn(process.execPath, [BIN, 'build', visits, '--out', out], { cwd: ROOT, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-    // Interrupt while files are being written.
-    await new Promise((r) => setTimeout(r, 4000));
+    // Interrupt once files are being written (a fixed delay is too short on a loaded machine).
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (await files(out).catch(() => [] as string[])).length === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code).toBe(130);
