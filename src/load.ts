@@ -3,89 +3,31 @@
  * The document is kept so that any data path can be turned back into a
  * line and column. Nothing here throws on bad input: problems are diagnostics.
  */
-import { readFile, stat } from 'node:fs/promises';
 import {
   isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument,
   YAMLMap, YAMLSeq, type Document, type Node as YamlNode, type ScalarTag, type CollectionTag,
 } from 'yaml';
-import type { Code, Diagnostic, Params, Place } from './diagnostics.js';
+import type { Code, Params } from './diagnostics.js';
+import { readSource } from './read.js';
+import {
+  MAX_ALIASES, MAX_DEPTH, lineIndex, reportLoad as report, type DataPath, type Found, type SourceFile,
+} from './source.js';
+import { resolveCoreScalar } from './yaml-core.js';
 
-/** Files larger than this are refused before they are read. */
-export const MAX_BYTES = 1024 * 1024;
-/** Aliases expanded at most this many times (stops "billion laughs"). */
-export const MAX_ALIASES = 100;
-/** Deeper nesting than this is refused (a visit file needs about 10). */
-export const MAX_DEPTH = 64;
+export { MAX_ALIASES, MAX_BYTES, MAX_DEPTH, placeAt, type DataPath, type SourceFile } from './source.js';
+
 /** At most this many YAML syntax problems are listed for one file. */
 const MAX_SYNTAX_DIAGNOSTICS = 20;
-
-/** Path of a value in the data: map keys and list indexes. */
-export type DataPath = readonly (string | number)[];
-
-/** A visit file as it moves through the pipeline. */
-export interface SourceFile {
-  /** Path as the user gave it. */
-  path: string;
-  /** Decoded text, byte-order mark removed. */
-  text: string;
-  lineCounter: LineCounter;
-  /** The parsed document; absent when the file could not be read. */
-  doc?: Document.Parsed;
-  /** Plain data; absent when the YAML is broken. */
-  data?: unknown;
-  /** Paths of the values tagged `!internal` (never published). */
-  internal: DataPath[];
-  diagnostics: Diagnostic[];
-}
 
 /** The `!internal` tag marks any value as kept out of public outputs. */
 const INTERNAL = '!internal';
 
-/** Resolves a plain scalar the way YAML 1.2's core schema does, so `!internal 12` stays a number. */
-function resolveCore(source: string): unknown {
-  if (/^(?:~|null|Null|NULL)?$/.test(source)) return null;
-  if (/^(?:true|True|TRUE)$/.test(source)) return true;
-  if (/^(?:false|False|FALSE)$/.test(source)) return false;
-  if (/^[-+]?[0-9]+$/.test(source)) return Number.parseInt(source, 10);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(source)) return Number.parseFloat(source);
-  return source;
-}
-
 const internalTags: (ScalarTag | CollectionTag)[] = [
-  { tag: INTERNAL, identify: () => false, resolve: resolveCore },
+  // A tagged scalar reads as an untagged one would, so `!internal 12` stays a number.
+  { tag: INTERNAL, identify: () => false, resolve: resolveCoreScalar },
   { tag: INTERNAL, collection: 'map', nodeClass: YAMLMap, identify: () => false },
   { tag: INTERNAL, collection: 'seq', nodeClass: YAMLSeq, identify: () => false },
 ];
-
-/** Turns offsets into a place, using the file's line counter. */
-export function placeAt(file: Pick<SourceFile, 'lineCounter' | 'text'>, start: number, end = start + 1): Place {
-  const s = Math.max(0, Math.min(start, file.text.length));
-  const e = Math.max(s, Math.min(end, file.text.length));
-  const a = file.lineCounter.linePos(s);
-  const b = file.lineCounter.linePos(e);
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col, offset: s, endOffset: e };
-}
-
-function report(file: SourceFile, code: Code, start: number | undefined, end?: number, params: Params = {}): void {
-  const d: Diagnostic = { code, severity: 'error', file: file.path, params, source: 'load' };
-  if (start !== undefined) d.place = placeAt(file, start, end);
-  file.diagnostics.push(d);
-}
-
-/** Offset of the first byte that is not valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += n + 1;
-  }
-  return -1;
-}
 
 const yamlCodes: Record<string, Code> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
@@ -170,17 +112,43 @@ function keyAt(text: string, offset: number): [number, number] {
   return [offset, offset + Math.max(1, (m?.[1] ?? ' ').trimEnd().length)];
 }
 
-/** Fills the line counter of a file that the YAML parser will not see. */
-function countLines(file: SourceFile): void {
-  file.lineCounter.addNewLine(0);
-  for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) file.lineCounter.addNewLine(i + 1);
-}
-
 /** The opening quote of an unterminated string, so the caret points where the string starts. */
 function openingQuote(text: string, pos: number, message: string): number {
   const quote = message.includes('"') ? '"' : "'";
   const at = text.lastIndexOf(quote, pos - 1);
   return at >= 0 ? at : pos;
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
+}
+
+/** Follows a data path through maps, lists and aliases, as far as it goes; returns the ranges found there. */
+function find(doc: Document.Parsed, path: DataPath): Found {
+  let node = doc.contents as YamlNode | null;
+  let key: YamlNode | undefined;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc) ?? null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p.key) === String(segment));
+      if (!pair) break;
+      key = pair.key as YamlNode;
+      node = (pair.value as YamlNode | null) ?? null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as YamlNode | undefined;
+      if (!item) break;
+      key = undefined;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const found: { -readonly [K in keyof Found]: Found[K] } = {};
+  if (node?.range) found.value = [node.range[0], node.range[1]];
+  if (key?.range) found.key = [key.range[0], key.range[1]];
+  const first = isMap(node) ? (node.items[0]?.key as YamlNode | null | undefined) : undefined;
+  if (first?.range) found.firstKey = [first.range[0], first.range[1]];
+  return found;
 }
 
 /** Parses already-decoded text. Used by `loadFile` and by editors' previews. */
@@ -190,7 +158,8 @@ export function parseVisitText(path: string, raw: string): SourceFile {
   const file: SourceFile = { path, text, lineCounter, internal: [], diagnostics: [] };
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    countLines(file);
+    // The YAML parser will not see this text: index its lines here.
+    file.lineCounter = lineIndex(text);
     report(file, 'file-not-utf8', nul);
     return file;
   }
@@ -199,6 +168,7 @@ export function parseVisitText(path: string, raw: string): SourceFile {
     lineCounter, prettyErrors: false, uniqueKeys: false, customTags: internalTags, keepSourceTokens: false,
   });
   file.doc = doc;
+  file.find = (path) => find(doc, path);
   let syntax = 0;
   let deep = false;
   let lastIndentLine = -2;
@@ -211,7 +181,12 @@ export function parseVisitText(path: string, raw: string): SourceFile {
     let code: Code = yamlCodes[problem.code] ?? (problem.code === 'MISSING_CHAR' && !isQuote ? 'yaml-bad-indent' : 'yaml-syntax');
     if (isQuote) code = 'yaml-unterminated-string';
     if (code === 'yaml-too-deep') {
-      if (!deep) report(file, code, problem.pos[0], problem.pos[1], { max: MAX_DEPTH });
+      // yaml ran out of stack, at a depth that depends on the caller's stack:
+      // point at the first collection too deep instead, the same on every run.
+      if (!deep) {
+        const at = tooDeep(doc.contents)?.range?.[0] ?? problem.pos[0];
+        report(file, code, at, at + 1, { max: MAX_DEPTH });
+      }
       deep = true;
       continue;
     }
@@ -272,30 +247,6 @@ export function parseVisitText(path: string, raw: string): SourceFile {
 
 /** Reads and parses one visit file. Never throws. */
 export async function loadFile(path: string): Promise<SourceFile> {
-  const empty: SourceFile = { path, text: '', lineCounter: new LineCounter(), internal: [], diagnostics: [] };
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_BYTES) {
-      empty.diagnostics.push({
-        code: 'file-too-large', severity: 'error', file: path, source: 'load',
-        params: { size: info.size, max: MAX_BYTES },
-      });
-      return empty;
-    }
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    empty.diagnostics.push({ code: 'file-unreadable', severity: 'error', file: path, source: 'load', params: { reason } });
-    return empty;
-  }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    // Show the text up to the bad byte, so the place is right.
-    const file = { ...empty, text: new TextDecoder('utf-8').decode(bytes.subarray(0, bad)) };
-    countLines(file);
-    report(file, 'file-not-utf8', file.text.length);
-    return file;
-  }
-  return parseVisitText(path, new TextDecoder('utf-8').decode(bytes));
+  const read = await readSource(path);
+  return 'failed' in read ? read.failed : parseVisitText(path, read.text);
 }

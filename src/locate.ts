@@ -1,61 +1,24 @@
 /**
- * Turns a data path back into the YAML node it came from, walking the
- * document itself (never by converting to JSON and counting lines).
+ * Turns a data path back into the place it is written, through the file's
+ * document (never by converting to JSON and counting lines). The loader
+ * gives the file its `find`; a file read by the quick path has none, and
+ * its places are the start of the file.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Place } from './diagnostics.js';
-import { placeAt, type DataPath, type SourceFile } from './load.js';
+import { placeAt, type DataPath, type Found, type SourceFile } from './source.js';
 
-/** What a path leads to: the value's node and, when it sits in a map, its key's node. */
-export interface Located {
-  node?: YamlNode;
-  key?: YamlNode;
-  /** How many path segments were found (all of them when the path exists). */
-  depth: number;
-}
-
-function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
-}
-
-/** Follows a path through maps, lists and aliases, as far as it goes. */
-export function locate(doc: Document.Parsed, path: DataPath): Located {
-  let node = doc.contents as YamlNode | null;
-  let key: YamlNode | undefined;
-  let depth = 0;
-  for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc) ?? null;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === String(segment));
-      if (!pair) break;
-      key = pair.key as YamlNode;
-      node = (pair.value as YamlNode | null) ?? null;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as YamlNode | undefined;
-      if (!item) break;
-      key = undefined;
-      node = item;
-    } else {
-      break;
-    }
-    depth++;
-  }
-  return { node: node ?? undefined, key, depth };
-}
-
-/** Range of a node, falling back to its key for empty values (`key:` with nothing after). */
-function rangeOf(found: Located): [number, number] | undefined {
-  const value = found.node?.range;
-  if (value && value[1] > value[0]) return [value[0], value[1]];
-  const key = found.key?.range;
-  if (key) return [key[0], key[1]];
+/** Range of a value, falling back to its key for empty values (`key:` with nothing after). */
+function rangeOf(found: Found): readonly [number, number] | undefined {
+  const value = found.value;
+  if (value && value[1] > value[0]) return value;
+  if (found.key) return found.key;
   return value ? [value[0], value[0] + 1] : undefined;
 }
 
 /** The place of a value: its whole node (a scalar), or its first line (a collection). */
 export function placeOfValue(file: SourceFile, path: DataPath): Place {
-  if (!file.doc) return placeAt(file, 0);
-  const found = locate(file.doc, path);
+  if (!file.find) return placeAt(file, 0);
+  const found = file.find(path);
   const range = rangeOf(found);
   if (!range) return placeAt(file, 0);
   return placeAt(file, range[0], firstLineEnd(file.text, range[0], range[1]));
@@ -63,9 +26,9 @@ export function placeOfValue(file: SourceFile, path: DataPath): Place {
 
 /** The place of a key in a map, so that "unknown key" points at the key itself. */
 export function placeOfKey(file: SourceFile, path: DataPath): Place {
-  if (!file.doc) return placeAt(file, 0);
-  const found = locate(file.doc, path);
-  const range = found.key?.range ?? rangeOf(found);
+  if (!file.find) return placeAt(file, 0);
+  const found = file.find(path);
+  const range = found.key ?? rangeOf(found);
   if (!range) return placeAt(file, 0);
   return placeAt(file, range[0], firstLineEnd(file.text, range[0], range[1]));
 }
@@ -75,16 +38,13 @@ export function placeOfKey(file: SourceFile, path: DataPath): Place {
  * (`report:`), or the map's first key at the top of the file.
  */
 export function placeOfParent(file: SourceFile, path: DataPath): Place {
-  if (!file.doc) return placeAt(file, 0);
-  const found = locate(file.doc, path);
-  if (found.key?.range) return placeAt(file, found.key.range[0], found.key.range[1]);
+  if (!file.find) return placeAt(file, 0);
+  const found = file.find(path);
+  if (found.key) return placeAt(file, found.key[0], found.key[1]);
   const range = rangeOf(found);
   if (!range) return placeAt(file, 0);
   // A list item: point at its first key.
-  if (isMap(found.node) && found.node.items[0]) {
-    const first = found.node.items[0].key as YamlNode | null;
-    if (first?.range) return placeAt(file, first.range[0], first.range[1]);
-  }
+  if (found.firstKey) return placeAt(file, found.firstKey[0], found.firstKey[1]);
   return placeAt(file, range[0], firstLineEnd(file.text, range[0], range[1]));
 }
 

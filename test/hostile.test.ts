@@ -7,7 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateFile, validateText } from '../src/validate/index.js';
+import { validateFile } from '../src/validate/index.js';
+import { validateText } from '../src/validate/text.js';
 import { ESCAPE, runCli, STACK_TRACE, tempDir, type Run } from './helpers.js';
 
 const MIB = 1024 * 1024;

@@ -8,7 +8,8 @@ import { htmlDocument, htmlFragment } from '../src/export/html.js';
 import { pdfBytes } from '../src/export/pdf.js';
 import { parseVisitText } from '../src/load.js';
 import { renderVisit } from '../src/render/index.js';
-import { validateFile, validateText } from '../src/validate/index.js';
+import { validateFile } from '../src/validate/index.js';
+import { validateText } from '../src/validate/text.js';
 
 const CANARY = 'CANARI-INTERNE';
 

@@ -12,7 +12,7 @@ import { describe as describeDiagnostic } from '../src/messages.js';
 import { parseVisitText } from '../src/load.js';
 import { renderVisit } from '../src/render/index.js';
 import type { Visit } from '../src/schema/types.js';
-import { validateText } from '../src/validate/index.js';
+import { validateText } from '../src/validate/text.js';
 import { stringify } from 'yaml';
 import { codeRows } from '../src/messages.js';
 

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parseVisitText } from '../src/load.js';
 import { safeInline } from '../src/markdown/inline.js';
 import { renderVisit, type RenderOptions } from '../src/render/index.js';
-import { validateFile, validateText } from '../src/validate/index.js';
+import { validateFile } from '../src/validate/index.js';
+import { validateText } from '../src/validate/text.js';
 
 const FO = 'visits/2024-01-24-spip62-fo-justice-cpip.yaml';
 const CGT = 'visits/2026-02-05-spip62-cgt-ip.yaml';

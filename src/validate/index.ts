@@ -4,7 +4,9 @@
  */
 import { DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
 import { byPosition } from '../diagnostics.js';
-import { loadFile, parseVisitText, type SourceFile } from '../load.js';
+import { quickLoad } from '../load-quick.js';
+import { readSource } from '../read.js';
+import type { SourceFile } from '../source.js';
 import { checkInternal } from './internal.js';
 import { checkRules } from './rules.js';
 import { checkSchema } from './schema.js';
@@ -21,12 +23,29 @@ export function validateLoaded(file: SourceFile, ratios: readonly Ratio[] = DEFA
   return file;
 }
 
-/** Reads and validates one visit file. Never throws. */
-export async function validateFile(path: string, ratios: readonly Ratio[] = DEFAULT_RATIOS): Promise<SourceFile> {
-  return validateLoaded(await loadFile(path), ratios);
+/** How to read the file. */
+export interface ValidateFileOptions {
+  /**
+   * Try the quick loader first (default: true). A file it reads with nothing
+   * to report is returned without a YAML document; any other is read again by
+   * the full loader, which places and words every diagnostic. Every command
+   * reads visits this way, so `visite validate` and `visite build` never
+   * disagree on a file.
+   */
+  quick?: boolean;
 }
 
-/** Validates visit text held in memory (an editor buffer, a test). */
-export function validateText(path: string, text: string, ratios: readonly Ratio[] = DEFAULT_RATIOS): SourceFile {
-  return validateLoaded(parseVisitText(path, text), ratios);
+/** Reads and validates one visit file. Never throws. */
+export async function validateFile(
+  path: string, ratios: readonly Ratio[] = DEFAULT_RATIOS, options: ValidateFileOptions = {},
+): Promise<SourceFile> {
+  const read = await readSource(path);
+  if ('failed' in read) return read.failed;
+  if (options.quick ?? true) {
+    const quick = quickLoad(path, read.text);
+    if (quick && validateLoaded(quick, ratios).diagnostics.length === 0) return quick;
+  }
+  // The full loader (and the yaml package) only when needed: a pre-commit hook on valid files never loads it.
+  const { parseVisitText } = await import('../load.js');
+  return validateLoaded(parseVisitText(path, read.text), ratios);
 }

@@ -1,0 +1,94 @@
+/**
+ * Stage 1b, the quick path of load: a plain visit file (no anchors, aliases,
+ * directives or tags but `!internal`) read with js-yaml, about ten times
+ * faster than the full loader and without loading it. It gives data and
+ * internal paths, no document: whoever gets a diagnostic from it must load
+ * the file again with the full loader (`load.ts`), which is the reference
+ * for every place and every message. Anything unusual returns undefined.
+ */
+import {
+  defineMappingTag, defineScalarTag, defineSequenceTag, FAILSAFE_SCHEMA, load, mapTag, NOT_RESOLVED, seqTag,
+} from 'js-yaml';
+import { lineIndex, MAX_DEPTH, type DataPath, type SourceFile } from './source.js';
+import { resolveCoreScalar } from './yaml-core.js';
+
+/** A value tagged `!internal`, until its path is noted. */
+class Internal {
+  constructor(readonly value: unknown) {}
+}
+
+const INTERNAL = '!internal';
+const loadOnly = (): boolean => false;
+
+// A key that is not a string (`12:`, `~:`, `? [a]`) is turned into one
+// differently by each parser: leave such maps to the full loader.
+const stringKeys = (key: unknown): string => (typeof key === 'string' ? '' : 'non-string key');
+
+const schema = FAILSAFE_SCHEMA.withTags(
+  defineMappingTag<Record<string, unknown>, Record<string, unknown>>(mapTag.tagName, {
+    ...mapTag,
+    addPair: (map, key, value) => stringKeys(key) || mapTag.addPair(map, key, value),
+  }),
+  defineScalarTag('tag:visite.invalid,2026:core', {
+    implicit: true,
+    implicitFirstChars: null,
+    identify: loadOnly,
+    resolve: (source) => {
+      const value = resolveCoreScalar(source);
+      return typeof value === 'string' ? NOT_RESOLVED : value;
+    },
+  }),
+  defineScalarTag(INTERNAL, { identify: loadOnly, resolve: (source) => new Internal(resolveCoreScalar(source)) }),
+  defineSequenceTag(INTERNAL, { ...seqTag, identify: loadOnly, finalize: (items) => new Internal(seqTag.finalize(items)) }),
+  defineMappingTag<Record<string, unknown>, Internal>(INTERNAL, {
+    create: mapTag.create, has: mapTag.has, identify: loadOnly,
+    addPair: (map, key, value) => stringKeys(key) || mapTag.addPair(map, key, value),
+    finalize: (map) => new Internal(mapTag.finalize(map)),
+    // Only merge keys (`<<`) read these, and this schema has none.
+    keys: () => [], get: () => undefined,
+  }),
+);
+
+/**
+ * What the quick path leaves to the full loader: directives (a `%YAML 1.1`
+ * changes how scalars read), and anchors, aliases and tags other than
+ * `!internal` where a node may start (line start, after `: `, `- `, `? `,
+ * `[`, `{` or `,`). Prose such as « Attention ! » or « R & D » does not
+ * match; a false alarm only costs the full loader.
+ */
+const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]+|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))/m;
+
+/** Replaces the `Internal` boxes by their values, noting their paths in document order (iterative). */
+function unbox(root: unknown, internal: DataPath[]): unknown {
+  const top = { root };
+  const stack: [Record<string | number, unknown>, string | number, DataPath][] = [[top, 'root', []]];
+  while (stack.length > 0) {
+    const [holder, key, path] = stack.pop()!;
+    let value = holder[key];
+    if (value instanceof Internal) {
+      internal.push(path);
+      value = holder[key] = value.value;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push([value as Record<string | number, unknown>, keys[i]!, [...path, keys[i]!]]);
+  }
+  return top.root;
+}
+
+/** The file read by the quick path, or undefined when only the full loader can read it. */
+export function quickLoad(path: string, raw: string): SourceFile | undefined {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\u0000') || UNUSUAL.test(text)) return undefined;
+  let data: unknown;
+  try {
+    // Duplicate keys, aliases and deep nesting throw: the full loader says where.
+    data = load(text, { schema, json: false, maxAliases: 0, maxDepth: MAX_DEPTH });
+  } catch {
+    return undefined;
+  }
+  if (data === null || data === undefined || typeof data !== 'object') return undefined;
+  const internal: DataPath[] = [];
+  data = unbox(data, internal);
+  return { path, text, lineCounter: lineIndex(text), data, internal, diagnostics: [] };
+}
