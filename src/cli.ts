@@ -2,6 +2,7 @@
  * The command line: the only module that reads argv, writes to stdout and
  * stderr, and chooses the exit code (0 clean, 1 invalid input, 2 usage).
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { FORMATS, OUTPUTS, type Format, type Output } from './commands/options.js';
@@ -23,7 +24,7 @@ Usage :
   visite fmt [--check] [fichiers…]                  met les visites en forme (ordre des clés, commentaires gardés)
   visite preview [FICHIER] [--port N]               aperçu du bulletin, rechargé à chaque enregistrement
   visite stats [fichiers…] [--format table|csv|json] indicateurs de chaque site visité et leur évolution
-  visite build [fichiers…] [--out dist] [--base-url URL] [--keep-going] [--internal]
+  visite build [fichiers…] [--out dist] [--base-url URL] [--keep-going] [--internal] [--jobs N]
                                                     site statique de toutes les visites (index, pages, PDF, flux Atom)
   visite publish FICHIER… --site URL [--status draft|publish|pending] [--dry-run] [--timeout S]
                                                     publie sur le WordPress du syndicat (brouillon par défaut)
@@ -43,6 +44,8 @@ Options de render :
   --fragment                    HTML sans en-tête, à coller dans un site (CMS)
   --style NOM                   style maison à utiliser (fo-justice-cpip, cgt-ip, ou un style du syndicat)
   --templates DOSSIER           dossier des styles maison du syndicat
+  --jobs N                      PDF compilés en parallèle (render et build ; par défaut un par cœur ;
+                                0 : un à la fois, le moins de mémoire)
 
 Options communes :
   --config FICHIER              configuration (par défaut : visite.config.yaml s'il existe)
@@ -62,7 +65,7 @@ Usage:
   visite fmt [--check] [files…]                formats visits (key order, comments kept)
   visite preview [FILE] [--port N]             previews the bulletin, reloaded at each save
   visite stats [files…] [--format table|csv|json] indicators of each site visited and their evolution
-  visite build [files…] [--out dist] [--base-url URL] [--keep-going] [--internal]
+  visite build [files…] [--out dist] [--base-url URL] [--keep-going] [--internal] [--jobs N]
                                                static site of all visits (index, pages, PDFs, Atom feed)
   visite publish FILE… --site URL [--status draft|publish|pending] [--dry-run] [--timeout S]
                                                publishes to the union's WordPress (draft by default)
@@ -82,6 +85,8 @@ Options of render:
   --fragment                    HTML without the page around it, to paste into a CMS
   --style NAME                  house style (fo-justice-cpip, cgt-ip, or the union's own)
   --templates FOLDER            folder of the union's own house styles
+  --jobs N                      PDFs compiled in parallel (render and build; default one per core;
+                                0: one at a time, least memory)
 
 Common options:
   --config FILE                 configuration (default: visite.config.yaml if present)
@@ -185,6 +190,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         'dry-run': { type: 'boolean', default: false },
         'base-url': { type: 'string' },
         'keep-going': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         internal: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         lang: { type: 'string' },
@@ -198,6 +204,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return usageError(io, lang, ui[lang].unknownOption((error as Error).message.split('\n')[0] ?? ''));
   }
   const { values, positionals } = parsed;
+  // PDF workers of render and build: a whole number, 0 for none; undefined here means a bad value.
+  const jobs = values.jobs === undefined ? availableParallelism() : /^[0-9]{1,3}$/.test(values.jobs) ? Number(values.jobs) : undefined;
   if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
     return usageError(io, lang, ui[lang].badValue('lang', values.lang, 'fr, en'));
   }
@@ -283,10 +291,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       });
     }
     case 'build': {
+      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), '0, 1, 2…'));
       const { runBuild } = await import('./commands/build.js');
       return interruptible(() => runBuild({
         paths: rest, out: values.out ?? 'dist', keepGoing: Boolean(values['keep-going']), internal: Boolean(values.internal),
-        style: values.style, config, lang, color, progress: io.isTTY, out_: io.out, err: io.err,
+        style: values.style, config, lang, color, progress: io.isTTY, out_: io.out, err: io.err, jobs,
         ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
       }));
     }
@@ -294,10 +303,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
       const bad = to.find((x) => !OUTPUTS.includes(x as Output));
       if (bad !== undefined || to.length === 0) return usageError(io, lang, ui[lang].badValue('to', String(values.to), OUTPUTS.join(', ')));
+      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), '0, 1, 2…'));
       const { runRender } = await import('./commands/render.js');
       return interruptible(() => runRender({
         paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, fragment: values.fragment, config, lang, color,
-        progress: io.isTTY, out_: io.out, err: io.err,
+        progress: io.isTTY, out_: io.out, err: io.err, jobs,
       }));
     }
     default:

@@ -1,5 +1,6 @@
 // `visite render` through the real CLI: files written, exit codes, invalid
 // visits reported and skipped, configuration, nothing partial left behind.
+import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,22 @@ describe('visite render', () => {
     expect((await readFile(join(out, '2026-02-05-spip62-cgt-ip.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await readFile(join(out, '2024-01-24-spip62-fo-justice-cpip.md'), 'utf8'))
       .toBe(await readFile(join(ROOT, 'test/golden/fo-visit.fo-justice-cpip.md'), 'utf8'));
+  });
+
+  it('gives the same bytes with PDF workers (--jobs 2), without (--jobs 0), and for one visit alone; refuses a bad --jobs', async () => {
+    const hash = async (folder: string) => Object.fromEntries(await Promise.all((await readdir(folder)).sort().map(async (f) => [f, createHash('sha256').update(await readFile(join(folder, f))).digest('hex')])));
+    const [two, none, alone] = [join(dir, 'jobs2'), join(dir, 'jobs0'), join(dir, 'alone')];
+    expect((await runCli(['render', FO, CGT, '--out', two, '--jobs', '2'])).code).toBe(0);
+    expect((await runCli(['render', FO, CGT, '--out', none, '--jobs', '0'])).code).toBe(0);
+    expect((await runCli(['render', CGT, '--out', alone, '--to', 'pdf'])).code).toBe(0);
+    const worked = await hash(two);
+    expect(Object.keys(worked)).toHaveLength(6);
+    expect(await hash(none)).toEqual(worked);
+    expect((await hash(alone))['2026-02-05-spip62-cgt-ip.pdf']).toBe(worked['2026-02-05-spip62-cgt-ip.pdf']);
+    const bad = await runCli(['render', FO, '--jobs', 'beaucoup'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('refusée pour --jobs');
+    expect(bad.stderr).not.toMatch(STACK_TRACE);
   });
 
   it('--style renders a visit in another union’s style', async () => {

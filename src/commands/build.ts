@@ -12,7 +12,8 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
-import { exportBytes, type ExportFormat } from '../export/index.js';
+import { mapLimit } from '../concurrent.js';
+import { BATCH_IN_FLIGHT, beginPdfBatch, endPdfBatch, exportBytes, type ExportFormat } from '../export/index.js';
 import { TypstError } from '../export/pdf-error.js';
 import { writeAtomic } from '../export/write.js';
 import { visitFilesOrExplain } from '../files.js';
@@ -187,15 +188,18 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
     style: o.style, defaultStyle: o.config.style, templateDirs: o.config.templateDirs, ratios: o.config.ratios,
     ...(o.internal ? { internal: true } : {}),
   };
-  const built: Built[] = [];
-  for (const [i, v] of checked.entries()) {
-    if (o.progress) o.err(`\r\u001b[K[${i + 1}/${checked.length}] ${basename(v.path)}`);
+  // Several visits in flight: while Typst compiles one in a worker thread, the next is rendered here.
+  const batch = checked.length > 1 && o.jobs !== 0;
+  if (batch) beginPdfBatch(o.jobs);
+  let started = 0;
+  const outcomes = await mapLimit(checked, batch ? BATCH_IN_FLIGHT : 1, async (v) => {
+    if (o.progress) o.err(`\r\u001b[K[${++started}/${checked.length}] ${basename(v.path)}`);
     const diagnostics: Diagnostic[] = [...v.file.diagnostics];
     const { result, diagnostics: problems } = await renderVisit(v.file, renderOptions);
     diagnostics.push(...problems);
     const out = new Map<string, string | Uint8Array>();
     if (result && !failing(problems)) {
-      const [md, html, pdf] = [await bytesOf(result, 'md', diagnostics), await bytesOf(result, 'html', diagnostics), await bytesOf(result, 'pdf', diagnostics)];
+      const [md, html, pdf] = await Promise.all([bytesOf(result, 'md', diagnostics), bytesOf(result, 'html', diagnostics), bytesOf(result, 'pdf', diagnostics)]);
       if (md !== undefined && typeof html === 'string' && pdf !== undefined) {
         out.set(`${v.slug}.md`, md);
         out.set(`${v.slug}.pdf`, pdf);
@@ -217,8 +221,12 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
         ok = false;
       }
     }
+    return { v, diagnostics, ok, entry: ok ? entryOf(result!, v.slug) : undefined };
+  }).finally(endPdfBatch);
+  const built: Built[] = [];
+  for (const { v, diagnostics, ok, entry } of outcomes) {
     if (diagnostics.length > 0) reports.push({ file: v.path, text: v.file.text, diagnostics, valid: ok });
-    if (ok) built.push({ slug: v.slug, hash: v.hash, entry: entryOf(result!, v.slug) });
+    if (ok && entry) built.push({ slug: v.slug, hash: v.hash, entry });
     else invalid.push(v.path);
   }
   if (o.progress) o.err('\r\u001b[K');

@@ -9,6 +9,8 @@ export interface WritingCommandOptions {
   color: boolean;
   /** Show a progress line (a terminal is watching). */
   progress: boolean;
+  /** PDF worker threads for a batch (0: compile in the main thread). Default: one per core. */
+  jobs?: number;
   out_: (text: string) => void;
   err: (text: string) => void;
 }

@@ -6,7 +6,8 @@
 import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
-import { exportAll } from '../export/index.js';
+import { mapLimit } from '../concurrent.js';
+import { BATCH_IN_FLIGHT, beginPdfBatch, endPdfBatch, exportAll } from '../export/index.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
@@ -51,13 +52,15 @@ export async function runRender(o: RenderCommandOptions): Promise<number> {
     }
     names.set(name, f);
   }
-  const reports: FileResult[] = [];
-  let written = 0;
-  let failed = 0;
-  for (const [i, path] of files.entries()) {
-    if (o.progress) o.err(`\r\u001b[K[${i + 1}/${files.length}] ${basename(path)}`);
+  // Several visits in flight: while Typst compiles one in a worker thread, the next is rendered here.
+  const batch = files.length > 1 && o.to.includes('pdf') && o.jobs !== 0;
+  if (batch) beginPdfBatch(o.jobs);
+  let started = 0;
+  const outcomes = await mapLimit(files, batch ? BATCH_IN_FLIGHT : 1, async (path) => {
+    if (o.progress) o.err(`\r\u001b[K[${++started}/${files.length}] ${basename(path)}`);
     const file = await validateFile(path, o.config.ratios);
     const diagnostics: Diagnostic[] = [...file.diagnostics];
+    let written = false;
     if (!failing(file.diagnostics)) {
       const { result, diagnostics: problems } = await renderVisit(file, {
         style: o.style, defaultStyle: o.config.style, templateDirs: o.config.templateDirs, ratios: o.config.ratios,
@@ -67,12 +70,19 @@ export async function runRender(o: RenderCommandOptions): Promise<number> {
         const stem = join(o.out, basename(path, extname(path)));
         const problems = await exportAll(result, stem, o.to, { fragment: o.fragment === true });
         diagnostics.push(...problems);
-        if (problems.length === 0) written++;
+        written = problems.length === 0;
       }
     }
-    const ok = !failing(diagnostics);
+    return { path, text: file.text, diagnostics, written };
+  }).finally(endPdfBatch);
+  const reports: FileResult[] = [];
+  let written = 0;
+  let failed = 0;
+  for (const r of outcomes) {
+    const ok = !failing(r.diagnostics);
+    if (r.written) written++;
     if (!ok) failed++;
-    if (diagnostics.length > 0) reports.push({ file: path, text: file.text, diagnostics, valid: ok });
+    if (r.diagnostics.length > 0) reports.push({ file: r.path, text: r.text, diagnostics: r.diagnostics, valid: ok });
   }
   if (o.progress) o.err('\r\u001b[K');
   if (reports.length > 0) o.out_(formatPretty(reports, o.lang, o.color));

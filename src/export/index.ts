@@ -3,11 +3,13 @@
  * written atomically. A failure becomes a diagnostic naming the file.
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedVisit } from '../render/index.js';
 import { htmlDocument, htmlFragment } from './html.js';
 import { TypstError } from './pdf-error.js';
+import { PdfPool } from './pdf-pool.js';
 import { TypstUnavailable } from './typst-binding.js';
 import { writeAtomic } from './write.js';
 
@@ -29,6 +31,27 @@ export function logoOf(rendered: RenderedVisit): Promise<{ mime: string; data: U
   return found;
 }
 
+let pool: PdfPool | undefined;
+
+/** Visits a batch renders at once: enough to keep the PDF workers busy, few enough to keep memory flat. */
+export const BATCH_IN_FLIGHT = 4;
+
+/**
+ * From now on, PDFs are compiled in `workers` worker threads (default: one
+ * per core), so that a batch renders its next visits while Typst works; with
+ * 0, in the main thread, one at a time (least memory). `endPdfBatch` stops them.
+ */
+export function beginPdfBatch(workers = availableParallelism()): void {
+  if (workers > 0) pool ??= new PdfPool(workers);
+}
+
+/** Stops the PDF workers of `beginPdfBatch`. */
+export async function endPdfBatch(): Promise<void> {
+  const ending = pool;
+  pool = undefined;
+  await ending?.close();
+}
+
 /** The bytes of one format. */
 export async function exportBytes(rendered: RenderedVisit, format: ExportFormat, options: { fragment?: boolean } = {}): Promise<string | Uint8Array> {
   switch (format) {
@@ -36,7 +59,7 @@ export async function exportBytes(rendered: RenderedVisit, format: ExportFormat,
     case 'html': return options.fragment ? htmlFragment(rendered) : htmlDocument(rendered, await logoOf(rendered));
     case 'pdf': {
       const { pdfBytes } = await import('./pdf.js');
-      return pdfBytes(rendered, await logoOf(rendered));
+      return pdfBytes(rendered, await logoOf(rendered), pool);
     }
   }
 }

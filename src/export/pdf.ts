@@ -1,47 +1,23 @@
 /**
  * Stage 6, export to PDF: Typst, through its Node compiler (a prebuilt
- * binary: no system install, no browser). The compiler works in an empty
- * virtual workspace holding only the page template, the logo and the charts;
- * it sees no file of the machine and no system font (the embedded Libertinus
+ * binary: no system install, no browser). Here, the data the page template
+ * prints; in `pdf-compile.ts`, the compiler, which works in an empty virtual
+ * workspace holding only the page template, the logo and the charts, and
+ * sees no file of the machine and no system font (the embedded Libertinus
  * Serif and DejaVu Sans Mono only), so the PDF is the same on every machine.
  */
-import { randomUUID } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderedVisit } from '../render/index.js';
 import { caseloadChart, staffingChart } from './charts.js';
 import { colorsOf } from './html.js';
-import { TypstError } from './pdf-error.js';
-import { loadTypst, type TypstCompiler } from './typst-binding.js';
+import { compilePdf, type PdfJob } from './pdf-compile.js';
+import type { PdfPool } from './pdf-pool.js';
 import { serialise, type TBlock, type TypstDocument } from './typst-data.js';
 
 /** The default page template; a style may bring its own `page.typ`. */
 export const DEFAULT_PAGE = fileURLToPath(new URL('../../typst/page.typ', import.meta.url));
-
-
-/** A root that does not exist: the compiler reads only what is mapped into it. */
-const ROOT = join(tmpdir(), `visite-typst-${randomUUID()}`);
-let compiler: TypstCompiler | undefined;
-
-async function getCompiler(): Promise<TypstCompiler> {
-  if (compiler) return compiler;
-  const { NodeCompiler } = loadTypst();
-  // Hide system fonts: fontconfig is pointed at a folder that does not exist while the compiler starts.
-  const conf = join(tmpdir(), `visite-nofonts-${process.pid}-${randomUUID()}.conf`);
-  await writeFile(conf, `<?xml version="1.0"?>\n<fontconfig><dir>${ROOT}/no-fonts</dir></fontconfig>\n`);
-  const saved = process.env.FONTCONFIG_FILE;
-  process.env.FONTCONFIG_FILE = conf;
-  try {
-    compiler = NodeCompiler.create({ workspace: ROOT });
-  } finally {
-    if (saved === undefined) delete process.env.FONTCONFIG_FILE;
-    else process.env.FONTCONFIG_FILE = saved;
-    await rm(conf, { force: true });
-  }
-  return compiler;
-}
 
 const templates = new Map<string, Promise<string>>();
 function pageTemplate(rendered: RenderedVisit): Promise<string> {
@@ -97,23 +73,18 @@ export function typstInput(rendered: RenderedVisit, logo?: { mime: string; data:
   return { doc, files };
 }
 
-/** Compiles a rendered visit to PDF bytes. Throws TypstError when the page template is at fault. */
-export async function pdfBytes(rendered: RenderedVisit, logo?: { mime: string; data: Uint8Array }): Promise<Uint8Array> {
-  const typst = await getCompiler();
-  const template = await pageTemplate(rendered);
+/**
+ * Compiles a rendered visit to PDF bytes: in the pool's workers when a batch
+ * has one, else in this thread. Throws TypstError when the page template is
+ * at fault, TypstUnavailable where there is no compiler.
+ */
+export async function pdfBytes(rendered: RenderedVisit, logo?: { mime: string; data: Uint8Array }, pool?: PdfPool): Promise<Uint8Array> {
+  const job = await pdfJob(rendered, logo);
+  return pool ? pool.compile(job) : compilePdf(job);
+}
+
+/** What the compiler needs for a rendered visit: its style's page template, its data, its charts and logo. */
+export async function pdfJob(rendered: RenderedVisit, logo?: { mime: string; data: Uint8Array }): Promise<PdfJob> {
   const { doc, files } = typstInput(rendered, logo);
-  typst.resetShadow();
-  for (const [path, bytes] of files) typst.mapShadow(join(ROOT, path), Buffer.from(bytes));
-  const main = join(ROOT, 'page.typ');
-  typst.addSource(main, template);
-  const result = typst.compile({ mainFilePath: main, inputs: { data: JSON.stringify(doc) } });
-  const error = result.takeError();
-  if (error) {
-    const diagnostics = typst.fetchDiagnostics(error);
-    const first = diagnostics.find((d) => d.severity === 1) ?? diagnostics[0];
-    throw new TypstError(first?.message ?? 'Typst compilation failed', first?.range ? first.range.start.line + 1 : undefined);
-  }
-  const bytes = typst.pdf(result.result);
-  typst.evictCache(10);
-  return new Uint8Array(bytes);
+  return { template: await pageTemplate(rendered), data: JSON.stringify(doc), files };
 }

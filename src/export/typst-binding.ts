@@ -30,11 +30,14 @@ export interface TypstCompiler {
 
 interface Binding { NodeCompiler: { create(args: { workspace: string }): TypstCompiler } }
 
-/** The binding's package for this platform, or undefined where none is published. */
-function packageName(): string | undefined {
-  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
-  return report?.header?.glibcVersionRuntime ? '@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu' : '@myriaddreamin/typst-ts-node-compiler-linux-x64-musl';
+/**
+ * The binding packages for this platform, glibc's first. npm installs only
+ * the one whose `libc` matches; trying both is cheaper than asking Node for
+ * a diagnostic report to learn the C library.
+ */
+function packageNames(): string[] {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return [];
+  return ['@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu', '@myriaddreamin/typst-ts-node-compiler-linux-x64-musl'];
 }
 
 /** Thrown when no Typst binding can be loaded here: PDF export is then unavailable. */
@@ -45,14 +48,15 @@ export class TypstUnavailable extends Error {
   }
 }
 
-/** The binding, loaded once. */
+/** The binding (Node caches the module). */
 export function loadTypst(): Binding {
-  const name = packageName();
-  const platform = `${process.platform}-${process.arch}`;
-  if (!name) throw new TypstUnavailable(platform);
-  try {
-    return createRequire(import.meta.url)(name) as Binding;
-  } catch {
-    throw new TypstUnavailable(platform);
+  const require = createRequire(import.meta.url);
+  for (const name of packageNames()) {
+    try {
+      return require(name) as Binding;
+    } catch {
+      // Not installed here, or built for the other C library: try the next.
+    }
   }
+  throw new TypstUnavailable(`${process.platform}-${process.arch}`);
 }

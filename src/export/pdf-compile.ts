@@ -1,0 +1,72 @@
+/**
+ * The Typst compiler itself: one per thread, started with no system font in
+ * sight, working in an empty virtual workspace that holds only what a job
+ * maps into it. Used in the main thread for a single bulletin and by the
+ * PDF workers (`pdf-worker.ts`) for batches; it loads nothing else.
+ */
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TypstError } from './pdf-error.js';
+import { loadTypst, type TypstCompiler } from './typst-binding.js';
+
+/** What Typst needs to print one bulletin: the page template, the data it prints, and the files it shows. */
+export interface PdfJob {
+  template: string;
+  /** The bulletin's data as JSON (the template reads `sys.inputs.data`). */
+  data: string;
+  /** Workspace path → bytes (charts, logo). */
+  files: Map<string, Uint8Array>;
+}
+
+/** A root that does not exist: the compiler reads only what is mapped into it. */
+const ROOT = join(tmpdir(), `visite-typst-${randomUUID()}`);
+let compiler: Promise<TypstCompiler> | undefined;
+
+async function start(): Promise<TypstCompiler> {
+  const { NodeCompiler } = loadTypst();
+  // Hide system fonts: fontconfig is pointed at a folder that does not exist while the compiler starts.
+  // The variable is the process's (worker threads share it, see pdf-pool.ts): one start at a time.
+  const conf = join(tmpdir(), `visite-nofonts-${process.pid}-${randomUUID()}.conf`);
+  await writeFile(conf, `<?xml version="1.0"?>\n<fontconfig><dir>${ROOT}/no-fonts</dir></fontconfig>\n`);
+  const saved = process.env.FONTCONFIG_FILE;
+  process.env.FONTCONFIG_FILE = conf;
+  try {
+    return NodeCompiler.create({ workspace: ROOT });
+  } finally {
+    if (saved === undefined) delete process.env.FONTCONFIG_FILE;
+    else process.env.FONTCONFIG_FILE = saved;
+    await rm(conf, { force: true });
+  }
+}
+
+/** This thread's compiler, started on first use. Throws TypstUnavailable where there is no binding. */
+export function startCompiler(): Promise<TypstCompiler> {
+  compiler ??= start().catch((error: unknown) => {
+    // Not remembered: a later call tries again (and says the same).
+    compiler = undefined;
+    throw error;
+  });
+  return compiler;
+}
+
+/** Compiles one bulletin to PDF bytes. Throws TypstError when the page template is at fault. */
+export async function compilePdf(job: PdfJob): Promise<Uint8Array> {
+  const typst = await startCompiler();
+  typst.resetShadow();
+  for (const [path, bytes] of job.files) typst.mapShadow(join(ROOT, path), Buffer.from(bytes));
+  const main = join(ROOT, 'page.typ');
+  typst.addSource(main, job.template);
+  const result = typst.compile({ mainFilePath: main, inputs: { data: job.data } });
+  const error = result.takeError();
+  if (error) {
+    const diagnostics = typst.fetchDiagnostics(error);
+    const first = diagnostics.find((d) => d.severity === 1) ?? diagnostics[0];
+    throw new TypstError(first?.message ?? 'Typst compilation failed', first?.range ? first.range.start.line + 1 : undefined);
+  }
+  const bytes = typst.pdf(result.result);
+  // Typst keeps every compilation's layout in its cache; keep only the recent ones, so memory stays flat.
+  typst.evictCache(10);
+  return new Uint8Array(bytes);
+}
