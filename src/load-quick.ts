@@ -89,6 +89,6 @@ export function quickLoad(path: string, raw: string): SourceFile | undefined {
   }
   if (data === null || data === undefined || typeof data !== 'object') return undefined;
   const internal: DataPath[] = [];
-  data = unbox(data, internal);
+  if (text.includes(INTERNAL)) data = unbox(data, internal);
   return { path, text, lineCounter: lineIndex(text), data, internal, diagnostics: [] };
 }

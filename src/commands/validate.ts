@@ -4,6 +4,7 @@
  */
 import type { Ratio } from '../derive/index.js';
 import { resolve } from 'node:path';
+import { mapLimit } from '../concurrent.js';
 import { failing } from '../diagnostics.js';
 import { changedSince } from '../git.js';
 import { findVisitFiles } from '../files.js';
@@ -28,6 +29,9 @@ export interface ValidateOptions {
   /** Only the visit files changed since this Git ref. */
   changed?: string;
 }
+
+/** Files being read at once. */
+const READ_AHEAD = 8;
 
 const changedWords = {
   fr: { none: (ref: string) => `Aucune visite modifiée depuis ${ref}.`, git: (m: string) => `Git ne peut pas dire ce qui a changé : ${m}` },
@@ -58,11 +62,11 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
     options.err(`${t.noFiles(unmatched.join(', '))}\n${t.noFilesHint}\n`);
     return 2;
   }
-  const results: FileResult[] = [];
-  for (const path of files) {
+  // A few files read at once, so that parsing one overlaps reading the next (results keep their order).
+  const results: FileResult[] = await mapLimit(files, READ_AHEAD, async (path) => {
     const file = await validateFile(path, options.ratios);
-    results.push({ file: path, text: file.text, diagnostics: file.diagnostics, valid: !failing(file.diagnostics, options.strict) });
-  }
+    return { file: path, text: file.text, diagnostics: file.diagnostics, valid: !failing(file.diagnostics, options.strict) };
+  });
   if (options.format === 'json') options.out(formatJson(results, options.lang));
   else if (options.format === 'github') options.out(formatGithub(results, options.lang) + summaryLine(results, options.lang, false));
   else options.out(formatPretty(results, options.lang, options.color));
