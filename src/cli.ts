@@ -14,6 +14,9 @@ import { isCommit } from './git.js';
 // (a pre-commit hook), without the rendering stack.
 import { pickLang, ui, type Lang } from './messages.js';
 
+/** More PDF workers than this only costs memory (each holds a Typst compiler). */
+const MAX_JOBS = 16;
+
 const help: Record<Lang, string> = {
   fr: `visite — des comptes-rendus de visite syndicale en YAML au bulletin publié
 
@@ -205,7 +208,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   const { values, positionals } = parsed;
   // PDF workers of render and build: a whole number, 0 for none; undefined here means a bad value.
-  const jobs = values.jobs === undefined ? availableParallelism() : /^[0-9]{1,3}$/.test(values.jobs) ? Number(values.jobs) : undefined;
+  const jobs = values.jobs === undefined ? availableParallelism() : /^[0-9]{1,2}$/.test(values.jobs) && Number(values.jobs) <= MAX_JOBS ? Number(values.jobs) : undefined;
   if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
     return usageError(io, lang, ui[lang].badValue('lang', values.lang, 'fr, en'));
   }
@@ -291,7 +294,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       });
     }
     case 'build': {
-      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), '0, 1, 2…'));
+      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), `0 … ${MAX_JOBS}`));
       const { runBuild } = await import('./commands/build.js');
       return interruptible(() => runBuild({
         paths: rest, out: values.out ?? 'dist', keepGoing: Boolean(values['keep-going']), internal: Boolean(values.internal),
@@ -303,7 +306,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
       const bad = to.find((x) => !OUTPUTS.includes(x as Output));
       if (bad !== undefined || to.length === 0) return usageError(io, lang, ui[lang].badValue('to', String(values.to), OUTPUTS.join(', ')));
-      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), '0, 1, 2…'));
+      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), `0 … ${MAX_JOBS}`));
       const { runRender } = await import('./commands/render.js');
       return interruptible(() => runRender({
         paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, fragment: values.fragment, config, lang, color,

@@ -33,7 +33,9 @@ const schema = FAILSAFE_SCHEMA.withTags(
     implicit: true,
     implicitFirstChars: null,
     identify: loadOnly,
-    resolve: (source) => {
+    // Implicit only: written as an explicit tag, it is an unknown tag (the full loader says so).
+    resolve: (source, explicit) => {
+      if (explicit) return NOT_RESOLVED;
       const value = resolveCoreScalar(source);
       return typeof value === 'string' ? NOT_RESOLVED : value;
     },
@@ -51,12 +53,30 @@ const schema = FAILSAFE_SCHEMA.withTags(
 
 /**
  * What the quick path leaves to the full loader: directives (a `%YAML 1.1`
- * changes how scalars read), and anchors, aliases and tags other than
- * `!internal` where a node may start (line start, after `: `, `- `, `? `,
- * `[`, `{` or `,`). Prose such as « Attention ! » or « R & D » does not
- * match; a false alarm only costs the full loader.
+ * changes how scalars read); anchors, aliases and tags other than
+ * `!internal` where a node may start (line start, after `:`, `-`, `?`, `[`,
+ * `{` or `,`); tabs in indentation and carriage returns not followed by a
+ * line feed (the two parsers read those differently). Prose such as
+ * « Attention ! » or « R & D » does not match; a false alarm only costs the
+ * full loader.
  */
-const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]+|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))/m;
+const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]*|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))|^[ \t]*\t|\r(?!\n)/m;
+
+/**
+ * Whether a comment line is less indented than the line after it: yaml
+ * then ends the block (and reports the rest), where js-yaml reads on.
+ */
+function outdentedComment(text: string): boolean {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const comment = /^( *)#/.exec(lines[i]!);
+    if (!comment) continue;
+    let j = i + 1;
+    while (j < lines.length && /^\s*(#|$)/.test(lines[j]!)) j++;
+    if (j < lines.length && /^ */.exec(lines[j]!)![0].length > comment[1]!.length) return true;
+  }
+  return false;
+}
 
 /** Replaces the `Internal` boxes by their values, noting their paths in document order (iterative). */
 function unbox(root: unknown, internal: DataPath[]): unknown {
@@ -79,7 +99,7 @@ function unbox(root: unknown, internal: DataPath[]): unknown {
 /** The file read by the quick path, or undefined when only the full loader can read it. */
 export function quickLoad(path: string, raw: string): SourceFile | undefined {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.includes('\u0000') || UNUSUAL.test(text)) return undefined;
+  if (text.includes('\u0000') || UNUSUAL.test(text) || outdentedComment(text)) return undefined;
   let data: unknown;
   try {
     // Duplicate keys, aliases and deep nesting throw: the full loader says where.

@@ -22,4 +22,21 @@ describe('mapLimit', () => {
     expect(await mapLimit([], 4, async () => 1)).toEqual([]);
     expect(await mapLimit([1, 2], 10, async (x) => x * 2)).toEqual([2, 4]);
   });
+
+  it('after a failure starts no new item, waits for those running, then throws the first failure', async () => {
+    const started: number[] = [];
+    let finished = 0;
+    const run = mapLimit([0, 1, 2, 3, 4, 5], 2, async (i) => {
+      started.push(i);
+      await new Promise((r) => setTimeout(r, i === 1 ? 5 : 30));
+      finished++;
+      if (i === 1) throw new Error('boom 1');
+      return i;
+    });
+    await expect(run).rejects.toThrow('boom 1');
+    // 0 and 1 ran at once; 1 failed first, so nothing after 2 (taken when 1 ended) started, and all that started ended.
+    expect(started).toEqual([0, 1]);
+    expect(finished).toBe(started.length);
+  });
 });
+

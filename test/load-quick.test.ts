@@ -23,21 +23,12 @@ function yamlFiles(dir: string): string[] {
 
 const corpus = ['visits', 'examples', 'test/fixtures', 'test/hostile', 'test/internal'].flatMap(yamlFiles);
 
-/**
- * The quick path reads what the full loader reads, or declines. yaml is
- * stricter than the YAML spec in a few places that js-yaml accepts (a comment
- * line less indented than its block, a tab on an empty line): there the full
- * loader may report a syntax problem, but never read other data.
- * Returns whether the quick path accepted.
- */
+/** The quick path reads what the full loader reads, with nothing to report, or declines. Returns whether it accepted. */
 function agrees(text: string): boolean {
   const quick = quickLoad('q.yaml', text);
   if (!quick) return false;
   const full = parseVisitText('q.yaml', text);
-  if (full.diagnostics.length > 0) {
-    for (const d of full.diagnostics) expect(d.code, text).toMatch(/^yaml-(syntax|bad-indent|tab-indent)$/);
-    return true;
-  }
+  expect(full.diagnostics.map((d) => d.code), text).toEqual([]);
   expect(quick.data, text).toEqual(full.data);
   expect(quick.internal.map((p) => p.join('/')).sort(), text).toEqual(full.internal.map((p) => p.join('/')).sort());
   return true;
@@ -55,6 +46,10 @@ describe('quick loader', () => {
     expect(quickLoad('a.yaml', 'a: 1\na: 2\n')).toBeUndefined();
     expect(quickLoad('a.yaml', 'a: 1\n---\nb: 2\n')).toBeUndefined();
     expect(quickLoad('a.yaml', 'a: « Attention ! »\nb: !internal 3\n')?.internal).toEqual([['b']]);
+    expect(quickLoad('a.yaml', '{"n":!<tag:visite.invalid,2026:core> 12}\n')).toBeUndefined();
+    expect(quickLoad('a.yaml', 'a: "x\ry"\n')).toBeUndefined();
+    expect(quickLoad('a.yaml', 'a:\n  b: 1\n\t\n  c: 2\n')).toBeUndefined();
+    expect(quickLoad('a.yaml', 'a:\n  b:\n#  - x\n    y\n')).toBeUndefined();
   });
 
   it('gives the same diagnostics, codes and places, as the full loader on every file', async () => {
@@ -68,7 +63,7 @@ describe('quick loader', () => {
 
   it('never accepts a mutation of a real visit that the full loader reads otherwise', () => {
     const visits = yamlFiles('visits').map((p) => readFileSync(p, 'utf8'));
-    const pieces = [' ', '  ', '\t', '\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '|-', '>+', '?', '&a', '*a', '!', '!internal ', '\\', '\r\n', '%', '---', '...', '0x1F', '1_000', '.inf', '~', 'é', '\u00a0', '\u2028'];
+    const pieces = [' ', '  ', '\t', '\n', '\r', ':', ': ', '":!', '#', '  #', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '|-', '>+', '?', '&a', '*a', '!', '!internal ', '\\', '\r\n', '%', '---', '...', '0x1F', '1_000', '.inf', '~', 'é', '\u00a0', '\u2028'];
     const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }) });
     let accepted = 0;
     fc.assert(fc.property(fc.nat({ max: visits.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
@@ -79,7 +74,8 @@ describe('quick loader', () => {
       }
       if (agrees(text)) accepted++;
     }), { numRuns: Number(process.env.QUICK_RUNS ?? 400), seed: Number(process.env.QUICK_SEED ?? 20261122) });
-    expect(accepted).toBeGreaterThan(0);
+    // Many mutations leave a valid plain file: the quick path must take a good share of them (71 of 400 when written).
+    expect(accepted).toBeGreaterThan(Number(process.env.QUICK_RUNS ?? 400) / 10);
   });
 
   it('reads plain scalars as YAML 1.2 core does', () => {

@@ -62,4 +62,21 @@ describe('PDF workers', () => {
       await pool.close();
     }
   });
+
+  it('fail the job running and those queued when closed, instead of leaving them pending', async () => {
+    const [a] = await jobs();
+    const pool = new PdfPool(1);
+    const running = pool.compile(a!);
+    const queued = pool.compile(a!);
+    const settled = Promise.allSettled([running, queued]);
+    await new Promise((r) => setTimeout(r, 50));
+    await pool.close();
+    const results = await settled;
+    for (const r of results) {
+      // The first may have finished before the close; none is left pending.
+      if (r.status === 'rejected') expect(String(r.reason)).toMatch(/closed/);
+    }
+    expect(results[1]!.status).toBe('rejected');
+  });
 });
+

@@ -9,11 +9,12 @@
  * the same bytes, whatever was built before.
  */
 import { readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
 import { mapLimit } from '../concurrent.js';
-import { BATCH_IN_FLIGHT, beginPdfBatch, endPdfBatch, exportBytes, type ExportFormat } from '../export/index.js';
+import { batchInFlight, beginPdfBatch, endPdfBatch, exportBytes, type ExportFormat } from '../export/index.js';
 import { TypstError } from '../export/pdf-error.js';
 import { writeAtomic } from '../export/write.js';
 import { visitFilesOrExplain } from '../files.js';
@@ -173,7 +174,7 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
       invalid.push(v.path);
       reports.push({ file: v.path, text: file.text, diagnostics: file.diagnostics, valid: false });
     // The YAML document is only needed to place problems, and they are known now: keep memory flat on large sites.
-    } else checked.push({ ...v, file: { ...file, doc: undefined } });
+    } else checked.push({ ...v, file: { ...file, doc: undefined, find: undefined } });
   }
   // Without --keep-going, an invalid visit stops the build before any rendering.
   const stop = (rendered: boolean): number => {
@@ -190,9 +191,10 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
   };
   // Several visits in flight: while Typst compiles one in a worker thread, the next is rendered here.
   const batch = checked.length > 1 && o.jobs !== 0;
-  if (batch) beginPdfBatch(o.jobs);
+  const workers = o.jobs ?? availableParallelism();
+  if (batch) beginPdfBatch(workers);
   let started = 0;
-  const outcomes = await mapLimit(checked, batch ? BATCH_IN_FLIGHT : 1, async (v) => {
+  const outcomes = await mapLimit(checked, batch ? batchInFlight(workers) : 1, async (v) => {
     if (o.progress) o.err(`\r\u001b[K[${++started}/${checked.length}] ${basename(v.path)}`);
     const diagnostics: Diagnostic[] = [...v.file.diagnostics];
     const { result, diagnostics: problems } = await renderVisit(v.file, renderOptions);

@@ -3,11 +3,12 @@
  * atomically to the output folder. Invalid visits are reported with their
  * located problems and skipped; the others are still rendered.
  */
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
 import { mapLimit } from '../concurrent.js';
-import { BATCH_IN_FLIGHT, beginPdfBatch, endPdfBatch, exportAll } from '../export/index.js';
+import { batchInFlight, beginPdfBatch, endPdfBatch, exportAll } from '../export/index.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
@@ -54,9 +55,10 @@ export async function runRender(o: RenderCommandOptions): Promise<number> {
   }
   // Several visits in flight: while Typst compiles one in a worker thread, the next is rendered here.
   const batch = files.length > 1 && o.to.includes('pdf') && o.jobs !== 0;
-  if (batch) beginPdfBatch(o.jobs);
+  const workers = o.jobs ?? availableParallelism();
+  if (batch) beginPdfBatch(workers);
   let started = 0;
-  const outcomes = await mapLimit(files, batch ? BATCH_IN_FLIGHT : 1, async (path) => {
+  const outcomes = await mapLimit(files, batch ? batchInFlight(workers) : 1, async (path) => {
     if (o.progress) o.err(`\r\u001b[K[${++started}/${files.length}] ${basename(path)}`);
     const file = await validateFile(path, o.config.ratios);
     const diagnostics: Diagnostic[] = [...file.diagnostics];

@@ -6,10 +6,10 @@
  * bare fragment to paste into a CMS.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Html, Root } from 'mdast';
+import type { Html } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { type Options as RehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RenderedVisit } from '../render/index.js';
@@ -26,20 +26,15 @@ const schema: Schema = {
   attributes: { ...defaultSchema.attributes, 'visite-chart': [['site', /^[a-z0-9][a-z0-9-]*$/]] },
 };
 
-/** The tree with chart markers turned into placeholder elements, and any other HTML node dropped. */
-function markCharts(tree: Root): Root {
-  const copy = structuredClone(tree);
-  visit(copy, 'html', (node: Html, index, parent) => {
-    if (!parent || index === undefined) return;
-    const site = CHART_MARKER.exec(node.value.trim())?.[1];
-    const replacement = site
-      ? [{ type: 'paragraph', children: [], data: { hName: 'visite-chart', hProperties: { site } } }]
-      : [];
-    (parent.children as unknown[]).splice(index, 1, ...replacement);
-    return index;
-  });
-  return copy;
-}
+/**
+ * How HTML nodes of the Markdown become HTML: a chart marker becomes a
+ * placeholder element (the charts go there after sanitisation), any other
+ * HTML is dropped. Done while converting, so the tree is neither copied nor changed.
+ */
+const chartPlaceholder: NonNullable<NonNullable<RehypeOptions['handlers']>['html']> = (_state, node: Html) => {
+  const site = CHART_MARKER.exec(node.value.trim())?.[1];
+  return site ? { type: 'element', tagName: 'visite-chart', properties: { site }, children: [] } : undefined;
+};
 
 /** The figure of a site's charts (trusted SVG made by the project). */
 function chartFigure(rendered: RenderedVisit, siteId: string, colors: ChartColors): ElementContent[] {
@@ -62,8 +57,8 @@ export function colorsOf(rendered: RenderedVisit): ChartColors {
 /** The sanitised HTML of the bulletin's body, with its charts. */
 export function htmlFragment(rendered: RenderedVisit): string {
   const colors = colorsOf(rendered);
-  const processor = unified().use(remarkRehype).use(rehypeSanitize, schema);
-  const hast = processor.runSync(markCharts(rendered.tree)) as HastRoot;
+  const processor = unified().use(remarkRehype, { handlers: { html: chartPlaceholder } }).use(rehypeSanitize, schema);
+  const hast = processor.runSync(rendered.tree) as HastRoot;
   visit(hast, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'visite-chart' || !parent || index === undefined) return;
     const site = String(node.properties?.site ?? '');

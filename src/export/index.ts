@@ -3,7 +3,6 @@
  * written atomically. A failure becomes a diagnostic naming the file.
  */
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { extname, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedVisit } from '../render/index.js';
@@ -33,15 +32,18 @@ export function logoOf(rendered: RenderedVisit): Promise<{ mime: string; data: U
 
 let pool: PdfPool | undefined;
 
-/** Visits a batch renders at once: enough to keep the PDF workers busy, few enough to keep memory flat. */
-export const BATCH_IN_FLIGHT = 4;
+/**
+ * Visits a batch has in flight with this many PDF workers: one compiling in
+ * each, and two more being rendered, so that no worker waits for the main
+ * thread; no more, so that memory stays flat.
+ */
+export const batchInFlight = (workers: number): number => workers + 2;
 
 /**
- * From now on, PDFs are compiled in `workers` worker threads (default: one
- * per core), so that a batch renders its next visits while Typst works; with
+ * From now on, PDFs are compiled in `workers` worker threads, so that a batch renders its next visits while Typst works; with
  * 0, in the main thread, one at a time (least memory). `endPdfBatch` stops them.
  */
-export function beginPdfBatch(workers = availableParallelism()): void {
+export function beginPdfBatch(workers: number): void {
   if (workers > 0) pool ??= new PdfPool(workers);
 }
 

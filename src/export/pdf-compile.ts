@@ -43,11 +43,9 @@ async function start(): Promise<TypstCompiler> {
 
 /** This thread's compiler, started on first use. Throws TypstUnavailable where there is no binding. */
 export function startCompiler(): Promise<TypstCompiler> {
-  compiler ??= start().catch((error: unknown) => {
-    // Not remembered: a later call tries again (and says the same).
-    compiler = undefined;
-    throw error;
-  });
+  // A failed start is remembered too: trying again would only fail again, and each try sets the
+  // shared FONTCONFIG_FILE outside the pool's one-start-at-a-time order.
+  compiler ??= start();
   return compiler;
 }
 

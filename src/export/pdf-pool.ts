@@ -47,17 +47,24 @@ export class PdfPool {
     if (this.closed) return Promise.reject(new Error('PDF workers closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, resolve, reject });
-      if (this.planned < this.size) this.grow();
+      // One more worker only when those started or starting cannot take the queue now.
+      const free = this.planned - this.slots.filter((s) => s.current).length;
+      if (this.planned < this.size && this.queue.length > free) this.grow();
       this.dispatch();
     });
   }
 
-  /** Stops the workers; jobs still queued fail. */
+  /** Stops the workers; jobs still queued or running fail. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('PDF workers closed'));
+    const closed = new Error('PDF workers closed');
+    for (const p of this.queue.splice(0)) p.reject(closed);
     await this.starting;
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.splice(0).map((s) => {
+      s.current?.reject(closed);
+      s.current = undefined;
+      return s.worker.terminate();
+    }));
   }
 
   /** Starts one more worker, after the previous one has started its compiler (they share the environment). */
@@ -65,7 +72,15 @@ export class PdfPool {
     this.planned++;
     this.starting = this.starting.then(() => new Promise<void>((ready) => {
       if (this.closed) return ready();
-      const worker = new Worker(this.script, { env: SHARE_ENV });
+      let worker: Worker;
+      try {
+        worker = new Worker(this.script, { env: SHARE_ENV });
+      } catch (error) {
+        this.planned--;
+        this.broken = error as Error;
+        for (const p of this.queue.splice(0)) p.reject(this.broken);
+        return ready();
+      }
       const slot: Slot = { worker, ready: false };
       this.slots.push(slot);
       worker.once('message', () => {
