@@ -98,8 +98,21 @@ export function safeInline(prose: string): string {
   return escapePipes(printed.replace(/\s*\n\s*/g, ' '));
 }
 
+/** A number, or a plain text after one that cannot make it an ordered list (`12 agents`, not `1. x`). */
+const LEADING_NUMBER = /^\d+(?=$| (?![-+>#=\s]))/;
+
 /** Literal text (a name, a label), escaped so that no character acts as Markdown. */
 export function literal(value: string): string {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  if (oneLine === '') return '';
+  // Most names and numbers are their own escaped form: the printer (slow, run for every name) would give them back as they are.
+  const rest = oneLine.replace(LEADING_NUMBER, '');
+  if (rest === '' || PLAIN.test(rest.trimStart())) return oneLine;
+  return printedLiteral(oneLine);
+}
+
+/** `literal` without its shortcut: the text printed by remark (exported for the test that checks the shortcut). */
+export function printedLiteral(value: string): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();
   if (oneLine === '') return '';
   const printed = printer.stringify({ type: 'root', children: [{ type: 'paragraph', children: [text(oneLine)] }] }).trim();
