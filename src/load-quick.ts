@@ -63,11 +63,25 @@ const schema = FAILSAFE_SCHEMA.withTags(
 const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]*|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))|^[ \t]*\t|\r(?!\n)/m;
 
 /**
- * Whether a comment line is less indented than the line after it: yaml
- * then ends the block (and reports the rest), where js-yaml reads on.
+ * Whether the layout is one the two parsers may read differently: a
+ * document marker (`---`, `...`) anywhere but a `---` before the content
+ * (yaml may see two documents where js-yaml sees one), or a comment line
+ * less indented than the line after it (yaml then ends the block and
+ * reports the rest, where js-yaml reads on), or a first line indented.
  */
-function outdentedComment(text: string): boolean {
+function unusualLayout(text: string): boolean {
   const lines = text.split('\n');
+  let content = false;
+  for (const line of lines) {
+    if (/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
+      if (content || line.startsWith('...')) return true;
+      content = true;
+    } else if (!/^\s*(?:#|$)/.test(line)) {
+      // A visit starts at the left margin; an indented first line is left to yaml's judgement.
+      if (!content && /^\s/.test(line)) return true;
+      content = true;
+    }
+  }
   for (let i = 0; i < lines.length; i++) {
     const comment = /^( *)#/.exec(lines[i]!);
     if (!comment) continue;
@@ -99,7 +113,7 @@ function unbox(root: unknown, internal: DataPath[]): unknown {
 /** The file read by the quick path, or undefined when only the full loader can read it. */
 export function quickLoad(path: string, raw: string): SourceFile | undefined {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.includes('\u0000') || UNUSUAL.test(text) || outdentedComment(text)) return undefined;
+  if (text.includes('\u0000') || UNUSUAL.test(text) || unusualLayout(text)) return undefined;
   let data: unknown;
   try {
     // Duplicate keys, aliases and deep nesting throw: the full loader says where.
@@ -107,8 +121,9 @@ export function quickLoad(path: string, raw: string): SourceFile | undefined {
   } catch {
     return undefined;
   }
-  if (data === null || data === undefined || typeof data !== 'object') return undefined;
   const internal: DataPath[] = [];
   if (text.includes(INTERNAL)) data = unbox(data, internal);
+  // An empty file, a lone scalar or a wholly internal file: the full loader has something to say.
+  if (data === null || data === undefined || typeof data !== 'object' || internal.some((p) => p.length === 0)) return undefined;
   return { path, text, lineCounter: lineIndex(text), data, internal, diagnostics: [] };
 }
