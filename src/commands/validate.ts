@@ -4,7 +4,6 @@
  */
 import type { Ratio } from '../derive/index.js';
 import { resolve } from 'node:path';
-import { mapLimit } from '../concurrent.js';
 import { failing } from '../diagnostics.js';
 import { changedSince } from '../git.js';
 import { findVisitFiles } from '../files.js';
@@ -13,7 +12,7 @@ import { formatJson } from '../format/json.js';
 import { formatPretty, summaryLine } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
 import { ui, type Lang } from '../messages.js';
-import { validateFile } from '../validate/index.js';
+import { validateMany } from '../validate/many.js';
 
 import type { Format } from './options.js';
 
@@ -29,9 +28,6 @@ export interface ValidateOptions {
   /** Only the visit files changed since this Git ref. */
   changed?: string;
 }
-
-/** Files being read at once. */
-const READ_AHEAD = 8;
 
 const changedWords = {
   fr: { none: (ref: string) => `Aucune visite modifiée depuis ${ref}.`, git: (m: string) => `Git ne peut pas dire ce qui a changé : ${m}` },
@@ -62,11 +58,8 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
     options.err(`${t.noFiles(unmatched.join(', '))}\n${t.noFilesHint}\n`);
     return 2;
   }
-  // A few files read at once, so that parsing one overlaps reading the next (results keep their order).
-  const results: FileResult[] = await mapLimit(files, READ_AHEAD, async (path) => {
-    const file = await validateFile(path, options.ratios);
-    return { file: path, text: file.text, diagnostics: file.diagnostics, valid: !failing(file.diagnostics, options.strict) };
-  });
+  const results: FileResult[] = (await validateMany(files, options.ratios)).map((v) => (
+    { file: v.path, text: v.text, diagnostics: v.diagnostics, valid: !failing(v.diagnostics, options.strict) }));
   if (options.format === 'json') options.out(formatJson(results, options.lang));
   else if (options.format === 'github') options.out(formatGithub(results, options.lang) + summaryLine(results, options.lang, false));
   else options.out(formatPretty(results, options.lang, options.color));

@@ -1,0 +1,56 @@
+/**
+ * Validation of many files: in order, a few read ahead; a large batch is
+ * shared with worker threads (one per extra core), each taking a contiguous
+ * part, so that validating a whole repository uses every core.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mapLimit } from '../concurrent.js';
+import { DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
+import { validateFile } from './index.js';
+import type { Validated, ValidateJob } from './worker.js';
+
+// Running from the sources (the tests), the worker is the compiled one: a thread cannot run TypeScript.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../lib/validate/worker.js' : './worker.js', import.meta.url);
+
+/** Below this many files, starting a worker costs more than it saves. */
+const PER_WORKER = 250;
+/** This thread's share of a batch, against a worker's 1. */
+const MAIN_SHARE = 1.25;
+/** Files being read at once in one thread. */
+const READ_AHEAD = 8;
+
+async function inThisThread(paths: readonly string[], ratios: readonly Ratio[]): Promise<Validated[]> {
+  return mapLimit(paths, READ_AHEAD, async (path) => {
+    const file = await validateFile(path, ratios);
+    return { path, text: file.text, diagnostics: file.diagnostics };
+  });
+}
+
+function inWorker(paths: string[], ratios: readonly Ratio[]): Promise<Validated[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { paths, ratios: [...ratios] } satisfies ValidateJob });
+    worker.once('message', (results: Validated[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`validation worker stopped (${code})`)));
+  });
+}
+
+/** Validates files, results in the order given. Validation never throws; a worker that fails is a bug, and says so. */
+export async function validateMany(paths: readonly string[], ratios: readonly Ratio[] = DEFAULT_RATIOS): Promise<Validated[]> {
+  const threads = Math.min(availableParallelism(), Math.floor(paths.length / PER_WORKER));
+  if (threads < 2) return inThisThread(paths, ratios);
+  // This thread has its validator loaded already; a worker must load it first (about 0.2 s here): give it less.
+  const mineSize = Math.round((paths.length * MAIN_SHARE) / (MAIN_SHARE + threads - 1));
+  const size = Math.ceil((paths.length - mineSize) / (threads - 1));
+  const mine = paths.slice(0, mineSize);
+  const theirs = Array.from({ length: threads - 1 }, (_, i) => paths.slice(mineSize + i * size, mineSize + (i + 1) * size));
+  const done = await Promise.all([
+    inThisThread(mine!, ratios),
+    ...theirs.map((part) => inWorker(part, ratios)),
+  ]);
+  return done.flat();
+}
