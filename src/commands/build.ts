@@ -16,6 +16,7 @@ import { failing } from '../diagnostics.js';
 import { mapLimit } from '../concurrent.js';
 import { batchInFlight, beginPdfBatch, endPdfBatch, exportBytes, type ExportFormat } from '../export/index.js';
 import { TypstError } from '../export/pdf-error.js';
+import { TypstUnavailable } from '../export/typst-binding.js';
 import { writeAtomic } from '../export/write.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
@@ -101,8 +102,11 @@ async function writeIfChanged(path: string, data: string): Promise<void> {
 /** A visit rendered in this run, its files in memory until the whole build is known to succeed. */
 interface Built { slug: string; hash: string; entry: SiteEntry }
 
-/** The bytes of one format, with a Typst failure said as the template's fault (as `visite render` does). */
-async function bytesOf(rendered: RenderedVisit, format: ExportFormat, problems: Diagnostic[]): Promise<string | Uint8Array | undefined> {
+/**
+ * The bytes of one format, with a Typst failure said as the template's fault
+ * and a missing compiler as `pdf-unavailable` (as `visite render` does).
+ */
+async function bytesOf(rendered: RenderedVisit, format: ExportFormat, problems: Diagnostic[], visitPath: string): Promise<string | Uint8Array | undefined> {
   try {
     return await exportBytes(rendered, format);
   } catch (error) {
@@ -111,6 +115,10 @@ async function bytesOf(rendered: RenderedVisit, format: ExportFormat, problems: 
       const d: Diagnostic = { code: 'template-error', severity: 'error', file: page, source: 'render', params: { style: rendered.style.id, detail: error.message } };
       if (error.line !== undefined) d.place = { line: error.line, column: 1, endLine: error.line, endColumn: 2, offset: 0, endOffset: 0 };
       problems.push(d);
+      return undefined;
+    }
+    if (error instanceof TypstUnavailable) {
+      problems.push({ code: 'pdf-unavailable', severity: 'error', file: visitPath, source: 'write', params: { platform: error.platform } });
       return undefined;
     }
     throw error;
@@ -201,7 +209,7 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
     diagnostics.push(...problems);
     const out = new Map<string, string | Uint8Array>();
     if (result && !failing(problems)) {
-      const [md, html, pdf] = await Promise.all([bytesOf(result, 'md', diagnostics), bytesOf(result, 'html', diagnostics), bytesOf(result, 'pdf', diagnostics)]);
+      const [md, html, pdf] = await Promise.all((['md', 'html', 'pdf'] as const).map((f) => bytesOf(result, f, diagnostics, v.path)));
       if (md !== undefined && typeof html === 'string' && pdf !== undefined) {
         out.set(`${v.slug}.md`, md);
         out.set(`${v.slug}.pdf`, pdf);

@@ -40,8 +40,9 @@ let pool: PdfPool | undefined;
 export const batchInFlight = (workers: number): number => workers + 2;
 
 /**
- * From now on, PDFs are compiled in `workers` worker threads, so that a batch renders its next visits while Typst works; with
- * 0, in the main thread, one at a time (least memory). `endPdfBatch` stops them.
+ * From now on, PDFs are compiled in `workers` worker threads, so that a
+ * batch renders its next visits while Typst works; with 0, in the main
+ * thread, one at a time (least memory). `endPdfBatch` stops them.
  */
 export function beginPdfBatch(workers: number): void {
   if (workers > 0) pool ??= new PdfPool(workers);
