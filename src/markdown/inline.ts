@@ -106,8 +106,9 @@ export function literal(value: string): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();
   if (oneLine === '') return '';
   // Most names and numbers are their own escaped form: the printer (slow, run for every name) would give them back as they are.
+  // (`:` too is left to the printer: it escapes `:-`, which a table could read as alignment.)
   const rest = oneLine.replace(LEADING_NUMBER, '');
-  if (rest === '' || PLAIN.test(rest.trimStart())) return oneLine;
+  if (rest === '' || (!rest.includes(':') && PLAIN.test(rest.trimStart()))) return oneLine;
   return printedLiteral(oneLine);
 }
 
