@@ -82,12 +82,14 @@ function unusualLayout(text: string): boolean {
       content = true;
     }
   }
-  for (let i = 0; i < lines.length; i++) {
-    const comment = /^( *)#/.exec(lines[i]!);
-    if (!comment) continue;
-    let j = i + 1;
-    while (j < lines.length && /^\s*(#|$)/.test(lines[j]!)) j++;
-    if (j < lines.length && /^ */.exec(lines[j]!)![0].length > comment[1]!.length) return true;
+  // From the end, so that each line is looked at once: the indentation of the next line with content.
+  let next = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const comment = /^( *)#/.exec(line);
+    if (comment) {
+      if (next > comment[1]!.length) return true;
+    } else if (!/^\s*$/.test(line)) next = /^ */.exec(line)![0].length;
   }
   return false;
 }
