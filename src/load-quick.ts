@@ -71,11 +71,12 @@ const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]*|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ 
  */
 function unusualLayout(text: string): boolean {
   const lines = text.split('\n');
+  let marker = false;
   let content = false;
   for (const line of lines) {
     if (/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
-      if (content || line.startsWith('...')) return true;
-      content = true;
+      if (marker || content || line.startsWith('...')) return true;
+      marker = true;
     } else if (!/^\s*(?:#|$)/.test(line)) {
       // A visit starts at the left margin; an indented first line is left to yaml's judgement.
       if (!content && /^\s/.test(line)) return true;

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 /** One file's outcome, as the formatters see it. */
 export interface FileResult {
   file: string;
-  /** The file's text, for code frames ('' when unreadable). */
+  /** The file's text, for code frames ('' when unreadable, and may be '' when there is no diagnostic). */
   text: string;
   diagnostics: readonly Diagnostic[];
   /** False when the file has an error (or a warning under `--strict`). */

@@ -106,9 +106,10 @@ export function literal(value: string): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();
   if (oneLine === '') return '';
   // Most names and numbers are their own escaped form: the printer (slow, run for every name) would give them back as they are.
-  // (`:` too is left to the printer: it escapes `:-`, which a table could read as alignment.)
+  // (`:` and `w.` too are left to the printer: it escapes `:-`, which a table could read as
+  // alignment, and the dot of `W.C.`, which GFM could read as the start of a web address.)
   const rest = oneLine.replace(LEADING_NUMBER, '');
-  if (rest === '' || (!rest.includes(':') && PLAIN.test(rest.trimStart()))) return oneLine;
+  if (rest === '' || (!rest.includes(':') && !/w\./i.test(rest) && PLAIN.test(rest.trimStart()))) return oneLine;
   return printedLiteral(oneLine);
 }
 

@@ -13,8 +13,10 @@ import type { Validated, ValidateJob } from './worker.js';
 // Running from the sources (the tests), the worker is the compiled one: a thread cannot run TypeScript.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../lib/validate/worker.js' : './worker.js', import.meta.url);
 
-/** Below this many files, starting a worker costs more than it saves. */
+/** A thread is added for every this many files (fewer do not repay a worker's start). */
 const PER_WORKER = 250;
+/** Never more threads than this, whatever the machine says (containers report the host's cores). */
+const MAX_THREADS = 8;
 /** This thread's share of a batch, against a worker's 1. */
 const MAIN_SHARE = 1.25;
 /** Files being read at once in one thread. */
@@ -39,9 +41,14 @@ function inWorker(paths: string[], ratios: readonly Ratio[]): Promise<Validated[
   });
 }
 
-/** Validates files, results in the order given. Validation never throws; a worker that fails is a bug, and says so. */
-export async function validateMany(paths: readonly string[], ratios: readonly Ratio[] = DEFAULT_RATIOS): Promise<Validated[]> {
-  const threads = Math.min(availableParallelism(), Math.floor(paths.length / PER_WORKER));
+/**
+ * Validates files, results in the order given, with `threads` threads (this
+ * one and workers; by default one per core, as the batch's size allows).
+ * Validation never throws; a worker that fails is a bug, and says so.
+ */
+export async function validateMany(
+  paths: readonly string[], ratios: readonly Ratio[] = DEFAULT_RATIOS, threads = Math.min(MAX_THREADS, availableParallelism(), Math.floor(paths.length / PER_WORKER)),
+): Promise<Validated[]> {
   if (threads < 2) return inThisThread(paths, ratios);
   // This thread has its validator loaded already; a worker must load it first (about 0.2 s here): give it less.
   const mineSize = Math.round((paths.length * MAIN_SHARE) / (MAIN_SHARE + threads - 1));

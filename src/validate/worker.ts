@@ -1,7 +1,7 @@
 /**
- * A validation worker thread: validates the files it is given and sends
- * back their diagnostics (and their text only when there is something to
- * show in it), in order. Used by `validateMany` for large batches.
+ * A validation worker thread: validates the files it is given, one after
+ * the other, and sends back their diagnostics (and their text only when
+ * there is something to show in it), in order. Used by `validateMany`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Ratio } from '../derive/index.js';
