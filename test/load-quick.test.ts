@@ -52,6 +52,8 @@ describe('quick loader', () => {
     expect(quickLoad('a.yaml', 'a:\n  b:\n#  - x\n    y\n')).toBeUndefined();
     expect(quickLoad('a.yaml', '---\n  ---\n<<: 1\n')).toBeUndefined();
     expect(quickLoad('a.yaml', '---\na: 1\n')?.data).toEqual({ a: 1 });
+    expect(quickLoad('a.yaml', '\r\n\ufeff#key:')).toBeUndefined();
+    expect(quickLoad('a.yaml', '\ufeffa: 1\n')?.data).toEqual({ a: 1 });
     // The layout checks look at each line once: 100,000 comment lines (a quadratic scan would hang the test).
     expect(quickLoad('a.yaml', `${'# c\n'.repeat(100_000)}a: 1\n`)?.data).toEqual({ a: 1 });
   });
