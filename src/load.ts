@@ -1,7 +1,9 @@
 /**
- * Stage 1, load: bytes → text → YAML document with a line counter → plain data.
- * The document is kept so that any data path can be turned back into a
- * line and column. Nothing here throws on bad input: problems are diagnostics.
+ * Stage 1c, the full loader: text (from `read.ts`) → YAML document with a
+ * line counter → plain data. The document is kept, and the file's `find`
+ * turns any data path back into a line and column. The reference for every
+ * place and message; `load-quick.ts` only reads plain files faster. Nothing
+ * here throws on bad input: problems are diagnostics.
  */
 import {
   isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument,
