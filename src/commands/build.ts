@@ -14,9 +14,7 @@ import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
 import { mapLimit } from '../concurrent.js';
-import { batchInFlight, beginPdfBatch, endPdfBatch, exportBytes, type ExportFormat } from '../export/index.js';
-import { TypstError } from '../export/pdf-error.js';
-import { TypstUnavailable } from '../export/typst-binding.js';
+import { batchInFlight, beginPdfBatch, endPdfBatch, exportBytes, pdfProblem, type ExportFormat } from '../export/index.js';
 import { writeAtomic } from '../export/write.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
@@ -102,26 +100,15 @@ async function writeIfChanged(path: string, data: string): Promise<void> {
 /** A visit rendered in this run, its files in memory until the whole build is known to succeed. */
 interface Built { slug: string; hash: string; entry: SiteEntry }
 
-/**
- * The bytes of one format, with a Typst failure said as the template's fault
- * and a missing compiler as `pdf-unavailable` (as `visite render` does).
- */
+/** The bytes of one format; a PDF failure becomes its diagnostic (as in `visite render`). */
 async function bytesOf(rendered: RenderedVisit, format: ExportFormat, problems: Diagnostic[], visitPath: string): Promise<string | Uint8Array | undefined> {
   try {
     return await exportBytes(rendered, format);
   } catch (error) {
-    if (error instanceof TypstError) {
-      const page = rendered.style.dir ? `${rendered.style.dir}/page.typ` : 'page.typ';
-      const d: Diagnostic = { code: 'template-error', severity: 'error', file: page, source: 'render', params: { style: rendered.style.id, detail: error.message } };
-      if (error.line !== undefined) d.place = { line: error.line, column: 1, endLine: error.line, endColumn: 2, offset: 0, endOffset: 0 };
-      problems.push(d);
-      return undefined;
-    }
-    if (error instanceof TypstUnavailable) {
-      problems.push({ code: 'pdf-unavailable', severity: 'error', file: visitPath, source: 'write', params: { platform: error.platform } });
-      return undefined;
-    }
-    throw error;
+    const problem = pdfProblem(error, rendered, visitPath);
+    if (!problem) throw error;
+    problems.push(problem);
+    return undefined;
   }
 }
 

@@ -67,6 +67,25 @@ export async function exportBytes(rendered: RenderedVisit, format: ExportFormat,
   }
 }
 
+/**
+ * What a PDF failure says: no compiler here (`pdf-unavailable`, on `file`),
+ * or the page template at fault (`template-error`, on the template, with its
+ * line). Undefined for any other error.
+ */
+export function pdfProblem(error: unknown, rendered: RenderedVisit, file: string): Diagnostic | undefined {
+  if (error instanceof TypstUnavailable) {
+    return { code: 'pdf-unavailable', severity: 'error', file, source: 'write', params: { platform: error.platform } };
+  }
+  if (error instanceof TypstError) {
+    // The page template is at fault, not the disk: say which template and where.
+    const page = rendered.style.dir ? `${rendered.style.dir}/page.typ` : 'page.typ';
+    const d: Diagnostic = { code: 'template-error', severity: 'error', file: page, source: 'render', params: { style: rendered.style.id, detail: error.message } };
+    if (error.line !== undefined) d.place = { line: error.line, column: 1, endLine: error.line, endColumn: 2, offset: 0, endOffset: 0 };
+    return d;
+  }
+  return undefined;
+}
+
 /** Writes `<stem>.<format>` for each format; returns the problems (none when all were written). */
 export async function exportAll(rendered: RenderedVisit, stem: string, formats: readonly ExportFormat[], options: { fragment?: boolean } = {}): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
@@ -75,16 +94,9 @@ export async function exportAll(rendered: RenderedVisit, stem: string, formats: 
     try {
       await writeAtomic(target, await exportBytes(rendered, format, options));
     } catch (error) {
-      if (error instanceof TypstUnavailable) {
-        problems.push({ code: 'pdf-unavailable', severity: 'error', file: target, source: 'write', params: { platform: error.platform } });
-        continue;
-      }
-      if (error instanceof TypstError) {
-        // The page template is at fault, not the disk: say which template and where.
-        const page = rendered.style.dir ? `${rendered.style.dir}/page.typ` : 'page.typ';
-        const d: Diagnostic = { code: 'template-error', severity: 'error', file: page, source: 'render', params: { style: rendered.style.id, detail: error.message } };
-        if (error.line !== undefined) d.place = { line: error.line, column: 1, endLine: error.line, endColumn: 2, offset: 0, endOffset: 0 };
-        problems.push(d);
+      const pdf = pdfProblem(error, rendered, target);
+      if (pdf) {
+        problems.push(pdf);
         continue;
       }
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
