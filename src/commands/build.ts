@@ -13,8 +13,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
-import { mapLimit } from '../concurrent.js';
-import { batchInFlight, beginPdfBatch, endPdfBatch, exportBytes, pdfProblem, type ExportFormat } from '../export/index.js';
+import { exportBytes, pdfProblem, withPdfWorkers, type ExportFormat } from '../export/index.js';
 import { writeAtomic } from '../export/write.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
@@ -185,11 +184,8 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
     ...(o.internal ? { internal: true } : {}),
   };
   // Several visits in flight: while Typst compiles one in a worker thread, the next is rendered here.
-  const batch = checked.length > 1 && o.jobs !== 0;
-  const workers = o.jobs ?? availableParallelism();
-  if (batch) beginPdfBatch(workers);
   let started = 0;
-  const outcomes = await mapLimit(checked, batch ? batchInFlight(workers) : 1, async (v) => {
+  const outcomes = await withPdfWorkers(checked, o.jobs ?? availableParallelism(), async (v) => {
     if (o.progress) o.err(`\r\u001b[K[${++started}/${checked.length}] ${basename(v.path)}`);
     const diagnostics: Diagnostic[] = [...v.file.diagnostics];
     const { result, diagnostics: problems } = await renderVisit(v.file, renderOptions);
@@ -219,7 +215,7 @@ export async function runBuild(o: BuildCommandOptions): Promise<number> {
       }
     }
     return { v, diagnostics, ok, entry: ok ? entryOf(result!, v.slug) : undefined };
-  }).finally(endPdfBatch);
+  });
   const built: Built[] = [];
   for (const { v, diagnostics, ok, entry } of outcomes) {
     if (diagnostics.length > 0) reports.push({ file: v.path, text: v.file.text, diagnostics, valid: ok });

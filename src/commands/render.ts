@@ -7,8 +7,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { failing } from '../diagnostics.js';
-import { mapLimit } from '../concurrent.js';
-import { batchInFlight, beginPdfBatch, endPdfBatch, exportAll } from '../export/index.js';
+import { exportAll, withPdfWorkers } from '../export/index.js';
 import { visitFilesOrExplain } from '../files.js';
 import { formatPretty } from '../format/pretty.js';
 import type { FileResult } from '../format/result.js';
@@ -54,11 +53,9 @@ export async function runRender(o: RenderCommandOptions): Promise<number> {
     names.set(name, f);
   }
   // Several visits in flight: while Typst compiles one in a worker thread, the next is rendered here.
-  const batch = files.length > 1 && o.to.includes('pdf') && o.jobs !== 0;
-  const workers = o.jobs ?? availableParallelism();
-  if (batch) beginPdfBatch(workers);
+  const workers = o.to.includes('pdf') ? o.jobs ?? availableParallelism() : 0;
   let started = 0;
-  const outcomes = await mapLimit(files, batch ? batchInFlight(workers) : 1, async (path) => {
+  const outcomes = await withPdfWorkers(files, workers, async (path) => {
     if (o.progress) o.err(`\r\u001b[K[${++started}/${files.length}] ${basename(path)}`);
     const file = await validateFile(path, o.config.ratios);
     const diagnostics: Diagnostic[] = [...file.diagnostics];
@@ -76,7 +73,7 @@ export async function runRender(o: RenderCommandOptions): Promise<number> {
       }
     }
     return { path, text: file.text, diagnostics, written };
-  }).finally(endPdfBatch);
+  });
   const reports: FileResult[] = [];
   let written = 0;
   let failed = 0;

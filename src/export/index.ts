@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedVisit } from '../render/index.js';
 import { htmlDocument, htmlFragment } from './html.js';
 import { TypstError } from './pdf-error.js';
+import { mapLimit } from '../concurrent.js';
 import { PdfPool } from './pdf-pool.js';
 import { TypstUnavailable } from './typst-binding.js';
 import { writeAtomic } from './write.js';
@@ -33,26 +34,22 @@ export function logoOf(rendered: RenderedVisit): Promise<{ mime: string; data: U
 let pool: PdfPool | undefined;
 
 /**
- * Visits a batch has in flight with this many PDF workers: one compiling in
- * each, and two more being rendered, so that no worker waits for the main
- * thread; no more, so that memory stays flat.
+ * Runs `fn` on every item of a batch, results in order, with PDFs compiled
+ * in `workers` worker threads meanwhile: one visit compiling in each worker
+ * and two more being rendered here, so that no worker waits and memory stays
+ * flat. With 0 workers, or a single item, one at a time in this thread
+ * (least memory). The workers stop when the batch ends.
  */
-export const batchInFlight = (workers: number): number => workers + 2;
-
-/**
- * From now on, PDFs are compiled in `workers` worker threads, so that a
- * batch renders its next visits while Typst works; with 0, in the main
- * thread, one at a time (least memory). `endPdfBatch` stops them.
- */
-export function beginPdfBatch(workers: number): void {
-  if (workers > 0) pool ??= new PdfPool(workers);
-}
-
-/** Stops the PDF workers of `beginPdfBatch`. */
-export async function endPdfBatch(): Promise<void> {
-  const ending = pool;
-  pool = undefined;
-  await ending?.close();
+export async function withPdfWorkers<T, R>(items: readonly T[], workers: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  if (workers === 0 || items.length < 2) return mapLimit(items, 1, fn);
+  pool = new PdfPool(workers);
+  try {
+    return await mapLimit(items, workers + 2, fn);
+  } finally {
+    const ending = pool;
+    pool = undefined;
+    await ending.close();
+  }
 }
 
 /** The bytes of one format. */
