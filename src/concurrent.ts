@@ -1,4 +1,4 @@
-/** Bounded concurrency for batches: a few items in flight, results in input order. */
+/** Concurrency for batches: a few items in flight, results in input order; worker modules. */
 
 /**
  * Runs `fn` on every item, at most `limit` at a time; the results keep the
@@ -22,4 +22,16 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
   if (failure) throw failure.error;
   return results;
+}
+
+/**
+ * The URL of a worker module beside the module `from` (its import.meta.url).
+ * Running from the sources (the tests), it is the compiled one under lib/:
+ * a thread cannot run TypeScript.
+ */
+export function workerModule(name: string, from: string): URL {
+  const url = new URL(name, from);
+  if (!from.endsWith('.ts')) return url;
+  const at = url.pathname.lastIndexOf('/src/');
+  return new URL(`${url.pathname.slice(0, at)}/lib/${url.pathname.slice(at + 5)}`, url);
 }

@@ -1,6 +1,6 @@
 // Bounded concurrency: never more than the limit at once, results in input order.
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../src/concurrent.js';
+import { mapLimit, workerModule } from '../src/concurrent.js';
 
 describe('mapLimit', () => {
   it('runs at most `limit` at once and keeps the input order, whatever order they finish in', async () => {
@@ -40,3 +40,9 @@ describe('mapLimit', () => {
   });
 });
 
+describe('workerModule', () => {
+  it('is the module beside the caller, or its compiled twin under lib/ when running from the sources', () => {
+    expect(workerModule('./w.js', 'file:///home/src/visite/lib/export/pool.js').href).toBe('file:///home/src/visite/lib/export/w.js');
+    expect(workerModule('./w.js', 'file:///home/src/visite/src/export/pool.ts').href).toBe('file:///home/src/visite/lib/export/w.js');
+  });
+});

@@ -6,13 +6,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
+import { workerModule } from '../concurrent.js';
 import type { PdfJob } from './pdf-compile.js';
 import { TypstError } from './pdf-error.js';
 import type { WorkerFailure, WorkerReply, WorkerRequest } from './pdf-worker.js';
 import { TypstUnavailable } from './typst-binding.js';
 
-// Running from the sources (the tests), the worker is the compiled one: a thread cannot run TypeScript.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../lib/export/pdf-worker.js' : './pdf-worker.js', import.meta.url);
+const WORKER = workerModule('./pdf-worker.js', import.meta.url);
 
 interface Pending { id: number; job: PdfJob; resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }
 interface Slot { worker: Worker; ready: boolean; current?: Pending }

@@ -5,13 +5,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { mapLimit } from '../concurrent.js';
+import { mapLimit, workerModule } from '../concurrent.js';
 import { DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
 import { validateFile } from './index.js';
 import type { Validated, ValidateJob } from './worker.js';
 
-// Running from the sources (the tests), the worker is the compiled one: a thread cannot run TypeScript.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../lib/validate/worker.js' : './worker.js', import.meta.url);
+const WORKER = workerModule('./worker.js', import.meta.url);
 
 /** A thread is added for every this many files (fewer do not repay a worker's start). */
 const PER_WORKER = 250;
