@@ -166,20 +166,28 @@ pre.frame .caret { color: #a40000; }
 .hint { color: #124a8a; }
 `.trim();
 
-/** A page listing a visit's problems: no script, every text escaped. */
-export function errorPage(file: string, text: string, diagnostics: readonly Diagnostic[], lang: Lang): string {
-  const w = words[lang];
-  const errors = diagnostics.filter((d) => d.severity === 'error').length || diagnostics.length;
+/** The start of a preview page, to the end of its head: language, title, policy, style, and what else the head holds. */
+function pageHead(lang: Lang, title: string, csp: string, style: string, ...more: string[]): string[] {
   return [
     '<!doctype html>',
     `<html lang="${lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
-    `<title>${escapeHtml(w.errorTitle(file))}</title>`,
-    `<style>${errorStyle}</style>`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style}</style>`,
+    ...more,
     '</head>',
+  ];
+}
+
+/** A page listing a visit's problems: no script, every text escaped. */
+export function errorPage(file: string, text: string, diagnostics: readonly Diagnostic[], lang: Lang): string {
+  const w = words[lang];
+  const errors = diagnostics.filter((d) => d.severity === 'error').length || diagnostics.length;
+  return [
+    ...pageHead(lang, w.errorTitle(file), "default-src 'none'; style-src 'unsafe-inline'", errorStyle),
     '<body>',
     `<h1>${escapeHtml(w.errorTitle(file))}</h1>`,
     `<p>${escapeHtml(w.errorLead(errors))}</p>`,
@@ -217,16 +225,7 @@ iframe { flex: 1; width: 100%; border: 0; background: #fff; }
 export function wrapperPage(file: string, status: { ok: boolean; text: string }, lang: Lang): string {
   const w = words[lang];
   return [
-    '<!doctype html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${WRAPPER_META_CSP}">`,
-    `<title>${escapeHtml(w.pageTitle(file))}</title>`,
-    `<style>${wrapperStyle}</style>`,
-    '<script src="/preview.js" defer></script>',
-    '</head>',
+    ...pageHead(lang, w.pageTitle(file), WRAPPER_META_CSP, wrapperStyle, '<script src="/preview.js" defer></script>'),
     `<body data-lost="${escapeHtml(w.statusLost)}">`,
     `<div id="bar"><span class="file">${escapeHtml(file)}</span><span id="status" class="${status.ok ? 'ok' : 'broken'}">${escapeHtml(status.text)}</span></div>`,
     // Sandboxed without scripts: the bulletin never runs anything, even here; same origin so the page can keep its scroll.
