@@ -21,10 +21,15 @@ const MAIN_SHARE = 1.25;
 /** Files being read at once in one thread. */
 const READ_AHEAD = 8;
 
-async function inThisThread(paths: readonly string[], ratios: readonly Ratio[]): Promise<Validated[]> {
+/**
+ * Validates files in this thread (the main one or a worker), a few read
+ * ahead, results in order; a file's text comes along only when it has
+ * diagnostics to show in it (less to copy between threads).
+ */
+export async function inThisThread(paths: readonly string[], ratios: readonly Ratio[]): Promise<Validated[]> {
   return mapLimit(paths, READ_AHEAD, async (path) => {
     const file = await validateFile(path, ratios);
-    return { path, text: file.text, diagnostics: file.diagnostics };
+    return { path, text: file.diagnostics.length > 0 ? file.text : '', diagnostics: file.diagnostics };
   });
 }
 
