@@ -54,14 +54,15 @@ const schema = FAILSAFE_SCHEMA.withTags(
 /**
  * What the quick path leaves to the full loader: directives (a `%YAML 1.1`
  * changes how scalars read); anchors, aliases and tags other than
- * `!internal` where a node may start (line start, after `:`, `-`, `?`, `[`,
- * `{` or `,`); tabs (yaml refuses them in places where js-yaml takes them
+ * `!internal` where a node may start (line start; after `: `, `- ` or `? `,
+ * since without the space they are text, as in « ?! »; after a quote and
+ * `:`, as in `{"a":*x}`; after `[`, `{` or `,`); tabs (yaml refuses them in places where js-yaml takes them
  * as spaces); carriage returns not followed by a line feed, and byte-order
  * marks past the first character (the two parsers read those differently).
  * Prose such as « Attention ! » or « R & D » does not match; a false alarm
  * only costs the full loader.
  */
-const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]*|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))|\t|\r(?!\n)|\ufeff/m;
+const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]+|["']:|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))|\t|\r(?!\n)|\ufeff/m;
 
 /**
  * Whether the layout is one the two parsers may read differently: a

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { validateFile } from '../src/validate/index.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, runCli } from './helpers.js';
 
 interface Expected {
   code: string;
@@ -67,6 +67,23 @@ describe('fixtures: test/fixtures/<case>/input.yaml gives exactly expected.json'
     }
     const expected = ordered(JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected[]);
     expect(actual).toEqual(expected);
+  });
+});
+
+// The tests above run the sources, where ajv compiles the schemas at run
+// time. The command a delegate runs uses the validators precompiled by
+// `npm run build` (lib/schema/validators.js): they must find the same.
+describe('fixtures: the built command finds exactly the same', () => {
+  it('visite validate --format json over every case', async () => {
+    const run = await runCli(['validate', '--format', 'json', ...cases.map((name) => join('test', 'fixtures', name, 'input.yaml'))]);
+    const report = JSON.parse(run.stdout) as { files: { file: string; diagnostics: Expected[] }[] };
+    expect(report.files).toHaveLength(cases.length);
+    for (const { file, diagnostics } of report.files) {
+      const name = file.split(/[\\/]/).at(-2)!;
+      const expected = ordered(JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Expected[]);
+      const actual = ordered(diagnostics.map(({ code, severity, line, column }) => ({ code, severity, line, column })));
+      expect(actual, name).toEqual(expected.map(({ code, severity, line, column }) => ({ code, severity, line, column })));
+    }
   });
 });
 

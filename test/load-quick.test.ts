@@ -86,13 +86,19 @@ describe('quick loader', () => {
 
   it('never accepts arbitrary YAML-like text that the full loader reads otherwise', () => {
     const token = fc.constantFrom('a', 'b: ', 'key:', ' ', '  ', '\n', '\r\n', '\t', '- ', '? ', ': ', '[', ']', '{', '}', ',', '"', "'", '\\', '#', '|', '>', '|-', '>2',
-      '&x ', '*x', '!internal ', '!x ', '!!str ', '%YAML 1.2\n', '---\n', '...\n', '<<: ', '~', 'null', 'true', '0x1F', '0o7', '1e3', '.inf', '-', '@', '`', '\u00a0', '\ufeff', '\u2028', 'é');
+      '&x ', '*x', '!internal ', '!x ', '!!str ', '%YAML 1.2\n', '---\n', '...\n', '<<: ', '~', 'null', 'true', '0x1F', '0o7', '1e3', '.inf', '-', '?!', '-&x', ':*x', '"a":', '@', '`', '\u00a0', '\ufeff', '\u2028', 'é');
     let accepted = 0;
     fc.assert(fc.property(fc.array(token, { maxLength: 40 }).map((t) => t.join('')), (text) => {
       if (agrees(text)) accepted++;
     }), { numRuns: Number(process.env.QUICK_RUNS ?? 400) * 2, seed: Number(process.env.QUICK_SEED ?? 20261122) });
     // About one text in twenty is a plain map the quick path takes (39 of 800 when written).
     expect(accepted).toBeGreaterThan(10);
+  });
+
+  it('takes the visits of the repository, and prose that only looks like a tag or an alias', () => {
+    for (const name of readdirSync('visits')) expect(agrees(readFileSync(join('visits', name), 'utf8')), name).toBe(true);
+    for (const prose of ['Et alors ?! Rien.', 'note:!important', 'moins-*vite', 'trois -!', 'a ?*b'])
+      expect(agrees(`title: ${prose}\ntext: |\n  ${prose}\n`), prose).toBe(true);
   });
 
   it('reads plain scalars as YAML 1.2 core does', () => {
