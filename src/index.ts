@@ -9,7 +9,8 @@
 export type { Code, Diagnostic, Params, Place, Severity } from './diagnostics.js';
 export { failing } from './diagnostics.js';
 export { loadFile, parseVisitText, MAX_BYTES, MAX_ALIASES, MAX_DEPTH, type SourceFile, type DataPath } from './load.js';
-export { validateFile, validateLoaded, type ValidateFileOptions } from './validate/index.js';
+export { validateFile, type ValidateFileOptions } from './validate/index.js';
+export { validateLoaded } from './validate/loaded.js';
 export { validateText } from './validate/text.js';
 export { describe, pickLang, type Lang } from './messages.js';
 export { formatPretty } from './format/pretty.js';

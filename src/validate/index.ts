@@ -3,24 +3,23 @@
  * express (only on schema-valid data). Problems land on the file.
  */
 import { DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
-import { byPosition } from '../diagnostics.js';
 import { quickLoad } from '../load-quick.js';
 import { readSource } from '../read.js';
+import { publicData } from '../render/internal.js';
 import type { SourceFile } from '../source.js';
-import { checkInternal } from './internal.js';
 import { checkRules } from './rules.js';
-import { checkSchema } from './schema.js';
+import { validatorFor } from './validators.js';
 
-/** Runs schema and rules on a loaded file; returns the same file with its diagnostics. */
-export function validateLoaded(file: SourceFile, ratios: readonly Ratio[] = DEFAULT_RATIOS): SourceFile {
-  if (file.data !== undefined) {
-    const schema = checkSchema(file);
-    file.diagnostics.push(...schema);
-    if (schema.length === 0) file.diagnostics.push(...checkInternal(file));
-    if (file.data !== null && typeof file.data === 'object') file.diagnostics.push(...checkRules(file, ratios, schema.length === 0));
-  }
-  file.diagnostics.sort(byPosition);
-  return file;
+/**
+ * Whether a file has nothing at all to report: the schema passes, with and
+ * without its internal values, and no rule speaks. What `validateLoaded`
+ * finds, without loading what it needs to word and place it.
+ */
+function clean(file: SourceFile, ratios: readonly Ratio[]): boolean {
+  const visit = validatorFor('visit');
+  return visit(file.data) === true
+    && (file.internal.length === 0 || visit(publicData(file)) === true)
+    && checkRules(file, ratios, true).length === 0;
 }
 
 /** How to read the file. */
@@ -43,9 +42,10 @@ export async function validateFile(
   if ('failed' in read) return read.failed;
   if (options.quick ?? true) {
     const quick = quickLoad(path, read.text);
-    if (quick && validateLoaded(quick, ratios).diagnostics.length === 0) return quick;
+    if (quick && clean(quick, ratios)) return quick;
   }
-  // The full loader (and the yaml package) only when needed: a pre-commit hook on valid files never loads it.
-  const { parseVisitText } = await import('../load.js');
+  // The full loader (the yaml package) and the diagnostics (schema text, messages) only when needed:
+  // a pre-commit hook on valid files never loads them.
+  const [{ parseVisitText }, { validateLoaded }] = await Promise.all([import('../load.js'), import('./loaded.js')]);
   return validateLoaded(parseVisitText(path, read.text), ratios);
 }

@@ -8,7 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { configSchema } from '../config-schema.js';
 import { styleSchema } from '../render/style-schema.js';
 import { visitSchema } from '../schema/definition.js';
-import type { SchemaName } from './schema.js';
+import type { SchemaName } from './validators.js';
 
 const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
 const schemas: Record<SchemaName, object> = { visit: visitSchema, style: styleSchema, config: configSchema };

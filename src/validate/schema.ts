@@ -2,36 +2,22 @@
  * Stage 2a, schema: ajv (JSON Schema 2020-12, all errors at once) against the
  * visit schema, each error mapped back to its YAML node.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { deref, pointerToPath, type SchemaNode } from '../schema/walk.js';
 import { configSchema } from '../config-schema.js';
 import { styleSchema } from '../render/style-schema.js';
 import { visitSchema } from '../schema/definition.js';
-import localizeFrModule from 'ajv-i18n/localize/fr/index.js';
-import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import type { Code, Diagnostic, Params } from '../diagnostics.js';
 import type { DataPath, SourceFile } from '../load.js';
 import { placeOfKey, placeOfParent, placeOfValue } from '../locate.js';
 import { suggest } from './suggest.js';
+import { validatorFor, type SchemaName } from './validators.js';
 
 type Localize = (errors?: ErrorObject[] | null) => void;
-const interop = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-const localize = { fr: interop<Localize>(localizeFrModule), en: interop<Localize>(localizeEnModule) };
-
-/** Schemas the tool validates against, by name. */
-export type SchemaName = 'visit' | 'style' | 'config';
-
-// The build precompiles every schema (scripts/build-validators.js), so ajv's
-// compiler is not even loaded; running from the sources (tests), the schemas
-// are compiled on first use instead, with the same options.
-const precompiled = (await import(new URL('../schema/validators.js', import.meta.url).href).catch(() => undefined)) as
-  | Record<SchemaName, ValidateFunction> | undefined;
-const compiler = precompiled ? undefined : await import('./schema-compile.js');
-
-/** The validator of a schema. */
-export function validatorFor(name: SchemaName): ValidateFunction {
-  return precompiled?.[name] ?? compiler!.compiled(name);
-}
+// ajv-i18n's wording, for the rare keyword without a message of its own: loaded only then.
+const require = createRequire(import.meta.url);
+const localize = (lang: 'fr' | 'en'): Localize => require(`ajv-i18n/localize/${lang}/index.js`) as Localize;
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -147,8 +133,8 @@ function toDiagnostic(file: SourceFile, e: ErrorObject, schema: object): Diagnos
     default: {
       const fr = [{ ...e }];
       const en = [{ ...e }];
-      localize.fr(fr);
-      localize.en(en);
+      localize('fr')(fr);
+      localize('en')(en);
       return make('schema-invalid', { field, keyword: e.keyword, fr: fr[0]?.message ?? '', en: en[0]?.message ?? '' });
     }
   }
