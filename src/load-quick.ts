@@ -6,9 +6,7 @@
  * the file again with the full loader (`load.ts`), which is the reference
  * for every place and every message. Anything unusual returns undefined.
  */
-import {
-  defineMappingTag, defineScalarTag, defineSequenceTag, FAILSAFE_SCHEMA, load, mapTag, NOT_RESOLVED, seqTag,
-} from 'js-yaml';
+import { FAILSAFE_SCHEMA, load, Type, type LoadOptions } from 'js-yaml';
 import { lineIndex, MAX_DEPTH, type DataPath, type SourceFile } from './source.js';
 import { resolveCoreScalar } from './yaml-core.js';
 
@@ -17,39 +15,38 @@ class Internal {
   constructor(readonly value: unknown) {}
 }
 
+/**
+ * A plain scalar that is not a string (number, boolean, null), until the
+ * tree is walked. Boxed so that such a scalar used as a key shows: js-yaml
+ * turns keys into strings its own way (`~:` gives "null" where yaml gives
+ * ""), so a map with one is left to the full loader.
+ */
+class Core {
+  constructor(readonly value: unknown) {}
+}
+
 const INTERNAL = '!internal';
-const loadOnly = (): boolean => false;
+/** What js-yaml makes of a key that is not a string (an object: `Core`, `Internal`), and of an empty key. */
+const NOT_A_STRING_KEY = new Set(['[object Object]', 'null']);
 
-// A key that is not a string (`12:`, `~:`, `? [a]`) is turned into one
-// differently by each parser: leave such maps to the full loader.
-const stringKeys = (key: unknown): string => (typeof key === 'string' ? '' : 'non-string key');
+const schema = FAILSAFE_SCHEMA.extend({
+  // Plain scalars read as YAML 1.2 core, exactly as the full loader reads them.
+  implicit: [new Type('tag:visite.invalid,2026:core', {
+    kind: 'scalar',
+    resolve: (source: string) => typeof resolveCoreScalar(source) !== 'string',
+    construct: (source: string) => new Core(resolveCoreScalar(source)),
+  })],
+  explicit: [
+    // A tagged scalar reads as an untagged one would, quoted or not, as in the full loader. A tag on
+    // nothing reaches whichever of these js-yaml picks, with null: it is an empty scalar.
+    new Type(INTERNAL, { kind: 'scalar', construct: (source: string | null) => new Internal(resolveCoreScalar(source ?? '')) }),
+    new Type(INTERNAL, { kind: 'sequence', construct: (items: unknown[] | null) => new Internal(items ?? resolveCoreScalar('')) }),
+    new Type(INTERNAL, { kind: 'mapping', construct: (map: object | null) => new Internal(map ?? resolveCoreScalar('')) }),
+  ],
+});
 
-const schema = FAILSAFE_SCHEMA.withTags(
-  defineMappingTag<Record<string, unknown>, Record<string, unknown>>(mapTag.tagName, {
-    ...mapTag,
-    addPair: (map, key, value) => stringKeys(key) || mapTag.addPair(map, key, value),
-  }),
-  defineScalarTag('tag:visite.invalid,2026:core', {
-    implicit: true,
-    implicitFirstChars: null,
-    identify: loadOnly,
-    // Implicit only: written as an explicit tag, it is an unknown tag (the full loader says so).
-    resolve: (source, explicit) => {
-      if (explicit) return NOT_RESOLVED;
-      const value = resolveCoreScalar(source);
-      return typeof value === 'string' ? NOT_RESOLVED : value;
-    },
-  }),
-  defineScalarTag(INTERNAL, { identify: loadOnly, resolve: (source) => new Internal(resolveCoreScalar(source)) }),
-  defineSequenceTag(INTERNAL, { ...seqTag, identify: loadOnly, finalize: (items) => new Internal(seqTag.finalize(items)) }),
-  defineMappingTag<Record<string, unknown>, Internal>(INTERNAL, {
-    create: mapTag.create, has: mapTag.has, identify: loadOnly,
-    addPair: (map, key, value) => stringKeys(key) || mapTag.addPair(map, key, value),
-    finalize: (map) => new Internal(mapTag.finalize(map)),
-    // Only merge keys (`<<`) read these, and this schema has none.
-    keys: () => [], get: () => undefined,
-  }),
-);
+/** js-yaml 4.2+ stops at this nesting depth (its types predate the option). */
+const options: LoadOptions & { maxDepth: number } = { schema, json: false, maxDepth: MAX_DEPTH };
 
 /**
  * What the quick path leaves to the full loader: directives (a `%YAML 1.1`
@@ -62,26 +59,72 @@ const schema = FAILSAFE_SCHEMA.withTags(
  * Prose such as « Attention ! » or « R & D » does not match; a false alarm
  * only costs the full loader.
  */
-const UNUSUAL = /^%|(?:^[ \t]*|[:?-][ \t]+|["']:|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))|\t|\r(?!\n)|\ufeff/m;
+const UNUSUAL = new RegExp([
+  /^%/,
+  /(?:^[ \t]*|[:?-][ \t]+|["']:|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))/,
+  // A key that is a collection (explicit `? `, or `[a]: `): js-yaml makes a string of it its own way.
+  /^[ -]*\?(?: |$)|[[{,] *\?(?: |$)|[\]}] *:(?: |[,\]}]|$)/,
+  // A comment stuck to a flow collection or a quoted scalar: yaml refuses it, js-yaml does not.
+  /[\]}"']#/,
+  /\t|\r(?!\n)|\ufeff/,
+].map((r) => r.source).join('|'), 'm');
+
+/** Whether a line opens more brackets (`[`, `{`) than it closes. */
+function opened(line: string): boolean {
+  let depth = 0;
+  for (const c of line) {
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return depth > 0;
+}
+
+/** A quote that starts a scalar: at the start of a line or entry, after `: `, `? `, `[`, `{` or `,`. */
+const QUOTE_START = /(?:^ *(?:- +)*|[:?] +|[[{,] *)(["'])/g;
+
+/** Whether a line starts a quoted scalar that it does not close (escapes: `\"` in double quotes, `''` in single). */
+function quoteLeftOpen(line: string): boolean {
+  QUOTE_START.lastIndex = 0;
+  for (let m = QUOTE_START.exec(line); m; m = QUOTE_START.exec(line)) {
+    const quote = m[1]!;
+    let i = m.index + m[0].length;
+    for (;; i++) {
+      if (i >= line.length) return true;
+      if (quote === '"' && line[i] === '\\') i++;
+      else if (line[i] === quote) {
+        if (quote === "'" && line[i + 1] === "'") i++;
+        else break;
+      }
+    }
+    QUOTE_START.lastIndex = i + 1;
+  }
+  return false;
+}
 
 /**
  * Whether the layout is one the two parsers may read differently: a
- * document marker (`---`, `...`) anywhere but a `---` before the content
+ * document marker (`---`, `...`, or a line that starts like one) anywhere
+ * but a `---` before the content
  * (yaml may see two documents where js-yaml sees one), or a comment line
  * less indented than the line after it (yaml then ends the block and
- * reports the rest, where js-yaml reads on), or a first line indented.
+ * reports the rest, where js-yaml reads on), or a first line indented, or
+ * a line that leaves a bracket or a quoted scalar open.
  */
 function unusualLayout(text: string): boolean {
   const lines = text.split('\n');
   let marker = false;
   let content = false;
   for (const line of lines) {
-    if (/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
-      if (marker || content || line.startsWith('...')) return true;
+    if (/^(?:---|\.\.\.)/.test(line)) {
+      // `----` or `---#` is text to yaml, a marker to js-yaml.
+      if (marker || content || line.startsWith('...') || !/^---(?:\s|$)/.test(line)) return true;
       marker = true;
     } else if (!/^\s*(?:#|$)/.test(line)) {
       // A visit starts at the left margin; an indented first line is left to yaml's judgement.
       if (!content && /^\s/.test(line)) return true;
+      // A flow collection or a quoted scalar left open runs on the next lines, where the two parsers
+      // ask different indentations.
+      if ((/[[{]/.test(line) && opened(line)) || (/["']/.test(line) && quoteLeftOpen(line))) return true;
       content = true;
     }
   }
@@ -97,7 +140,10 @@ function unusualLayout(text: string): boolean {
   return false;
 }
 
-/** Replaces the `Internal` boxes by their values, noting their paths in document order (iterative). */
+/**
+ * Replaces the boxes by their values, noting the paths of internal ones in
+ * document order (iterative). Returns undefined when a key was not a string.
+ */
 function unbox(root: unknown, internal: DataPath[]): unknown {
   const top = { root };
   const stack: [Record<string | number, unknown>, string | number, DataPath][] = [[top, 'root', []]];
@@ -106,11 +152,17 @@ function unbox(root: unknown, internal: DataPath[]): unknown {
     let value = holder[key];
     if (value instanceof Internal) {
       internal.push(path);
-      value = holder[key] = value.value;
+      value = value.value;
     }
+    if (value instanceof Core) value = value.value;
+    holder[key] = value;
     if (value === null || typeof value !== 'object') continue;
     const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([value as Record<string | number, unknown>, keys[i]!, [...path, keys[i]!]]);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      if (typeof k === 'string' && NOT_A_STRING_KEY.has(k)) return undefined;
+      stack.push([value as Record<string | number, unknown>, k, [...path, k]]);
+    }
   }
   return top.root;
 }
@@ -122,12 +174,12 @@ export function quickLoad(path: string, raw: string): SourceFile | undefined {
   let data: unknown;
   try {
     // Duplicate keys, aliases and deep nesting throw: the full loader says where.
-    data = load(text, { schema, json: false, maxAliases: 0, maxDepth: MAX_DEPTH });
+    data = load(text, options);
   } catch {
     return undefined;
   }
   const internal: DataPath[] = [];
-  if (text.includes(INTERNAL)) data = unbox(data, internal);
+  data = unbox(data, internal);
   // An empty file, a lone scalar or a wholly internal file: the full loader has something to say.
   if (data === null || data === undefined || typeof data !== 'object' || internal.some((p) => p.length === 0)) return undefined;
   return { path, text, lineCounter: lineIndex(text), data, internal, diagnostics: [] };
