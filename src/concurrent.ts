@@ -1,4 +1,7 @@
 /** Concurrency for batches: a few items in flight, results in input order; worker modules. */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageFile } from './paths.js';
 
 /**
  * Runs `fn` on every item, at most `limit` at a time; the results keep the
@@ -25,13 +28,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /**
- * The URL of a worker module beside the module `from` (its import.meta.url).
- * Running from the sources (the tests), it is the compiled one under lib/:
- * a thread cannot run TypeScript.
+ * The URL of a worker module, from its path under src/ (`export/pdf-worker.js`):
+ * always the compiled one under lib/, whether the caller runs from the
+ * sources (a thread cannot run TypeScript) or from the bundle.
  */
-export function workerModule(name: string, from: string): URL {
-  const url = new URL(name, from);
-  if (!from.endsWith('.ts')) return url;
-  const at = url.pathname.lastIndexOf('/src/');
-  return new URL(`${url.pathname.slice(0, at)}/lib/${url.pathname.slice(at + 5)}`, url);
+export function workerModule(path: string): URL {
+  return pathToFileURL(packageFile(join('lib', path)));
 }

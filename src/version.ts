@@ -1,4 +1,5 @@
-/** The package's version, read from package.json beside lib/. */
+/** The package's version, read from its package.json. */
 import { readFileSync } from 'node:fs';
+import { packageFile } from './paths.js';
 
-export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const version: string = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;

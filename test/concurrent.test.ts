@@ -1,6 +1,10 @@
 // Bounded concurrency: never more than the limit at once, results in input order.
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { mapLimit, workerModule } from '../src/concurrent.js';
+import { ROOT } from './helpers.js';
 
 describe('mapLimit', () => {
   it('runs at most `limit` at once and keeps the input order, whatever order they finish in', async () => {
@@ -41,8 +45,10 @@ describe('mapLimit', () => {
 });
 
 describe('workerModule', () => {
-  it('is the module beside the caller, or its compiled twin under lib/ when running from the sources', () => {
-    expect(workerModule('./w.js', 'file:///home/src/visite/lib/export/pool.js').href).toBe('file:///home/src/visite/lib/export/w.js');
-    expect(workerModule('./w.js', 'file:///home/src/visite/src/export/pool.ts').href).toBe('file:///home/src/visite/lib/export/w.js');
+  it('is the compiled module under lib/, which exists, whatever runs the caller', () => {
+    const url = workerModule('export/pdf-worker.js');
+    expect(url.href).toBe(pathToFileURL(join(ROOT, 'lib', 'export', 'pdf-worker.js')).href);
+    expect(existsSync(url)).toBe(true);
+    expect(existsSync(workerModule('validate/worker.js'))).toBe(true);
   });
 });

@@ -6,10 +6,10 @@
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument, stringify } from 'yaml';
 import { writeAtomic } from '../export/write.js';
 import type { Lang } from '../messages.js';
+import { packageFile } from '../paths.js';
 import { slugify } from '../site/text.js';
 import { dateExists } from '../validate/rules.js';
 import { formatDocument } from './fmt.js';
@@ -17,7 +17,7 @@ import { formatDocument } from './fmt.js';
 const canonicalText = (text: string): string => formatDocument(parseDocument(text));
 
 /** Where the schema ships: beside lib/, in the package. */
-const SCHEMA = fileURLToPath(new URL('../../schemas/visit.schema.json', import.meta.url));
+const SCHEMA = packageFile('schemas/visit.schema.json');
 
 export interface NewOptions {
   union?: string;

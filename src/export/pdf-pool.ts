@@ -12,7 +12,7 @@ import { TypstError } from './pdf-error.js';
 import type { WorkerFailure, WorkerReply, WorkerRequest } from './pdf-worker.js';
 import { TypstUnavailable } from './typst-binding.js';
 
-const WORKER = workerModule('./pdf-worker.js', import.meta.url);
+const WORKER = workerModule('export/pdf-worker.js');
 
 interface Pending { id: number; job: PdfJob; resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }
 interface Slot { worker: Worker; ready: boolean; current?: Pending }

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../paths.js';
 import type { RenderedVisit } from '../render/index.js';
 import { caseloadChart, staffingChart } from './charts.js';
 import { colorsOf } from './html.js';
@@ -17,7 +17,7 @@ import type { PdfPool } from './pdf-pool.js';
 import { serialise, type TBlock, type TypstDocument } from './typst-data.js';
 
 /** The default page template; a style may bring its own `page.typ`. */
-export const DEFAULT_PAGE = fileURLToPath(new URL('../../typst/page.typ', import.meta.url));
+export const DEFAULT_PAGE = packageFile('typst/page.typ');
 
 const templates = new Map<string, Promise<string>>();
 function pageTemplate(rendered: RenderedVisit): Promise<string> {

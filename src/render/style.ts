@@ -4,18 +4,20 @@
  * styles live in `templates/`; a union adds its own folder without touching
  * code (`--templates DIR` or `templates:` in visite.config.yaml).
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../diagnostics.js';
 import { loadFile } from '../load.js';
+import { packageFile } from '../paths.js';
 import { checkSchema } from '../validate/schema.js';
 import { suggest } from '../validate/suggest.js';
 import type { Inclusive } from './french.js';
+import { COMPILE_OPTIONS, precompiled, readTemplates, registerHelpers } from './templates.js';
+
+export { listItemEnd } from './templates.js';
 
 /** The folder of built-in styles, beside lib/. */
-export const BUILTIN_STYLES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_STYLES = packageFile('templates');
 
 const STYLE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -66,16 +68,6 @@ export async function inside(dir: string, path: string): Promise<boolean> {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/**
- * A list item's closing punctuation, as French bulletins write lists: " ;"
- * after each item, "." after the last; an item that ends with ? ! or … keeps it.
- */
-export function listItemEnd(text: string, last: boolean): string {
-  const t = text.replace(/[\s.;,]+$/u, '');
-  if (/[?!…]$/u.test(t)) return t;
-  return `${t}${last ? '.' : '\u00a0;'}`;
-}
-
 /** The line a Handlebars error names ("Parse error on line 3", "- 3:4"). */
 function errorLine(message: string): number | undefined {
   const m = /on line (\d+)/.exec(message) ?? / - (\d+):\d+/.exec(message);
@@ -83,40 +75,34 @@ function errorLine(message: string): number | undefined {
 }
 
 async function compileTemplates(dir: string, id: string): Promise<{ render?: HouseStyle['render']; diagnostics: Diagnostic[] }> {
+  const sources = await readTemplates(dir);
+  if (dir === join(BUILTIN_STYLES, id)) {
+    const render = await precompiled(id, sources);
+    if (render) return { render, diagnostics: [] };
+  }
+  // The compiler (most of Handlebars) only for templates not precompiled by the build.
+  const { default: Handlebars } = await import('handlebars');
   const hb = Handlebars.create();
-  hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('end', (text: unknown, last: unknown) => listItemEnd(String(text), last === true));
+  registerHelpers(hb);
   const diagnostics: Diagnostic[] = [];
-  const partialsDir = join(dir, 'partials');
-  const partialFiles = (await readdir(partialsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.hbs')).sort();
-  for (const f of partialFiles) {
-    const path = join(partialsDir, f);
-    const source = await readFile(path, 'utf8');
+  const parsed = (path: string, source: string): boolean => {
     try {
       hb.parse(source);
-      hb.registerPartial(basename(f, '.hbs'), source);
+      return true;
     } catch (error) {
       const message = (error as Error).message;
       diagnostics.push(problem('template-error', path, { style: id, detail: message.split('\n')[0] ?? '' }, errorLine(message)));
+      return false;
     }
-  }
-  const templatePath = join(dir, 'report.md.hbs');
-  const source = await readFile(templatePath, 'utf8').catch(() => undefined);
-  if (source === undefined) {
-    diagnostics.push(problem('style-invalid', templatePath, { style: id, detail: 'report.md.hbs manquant' }));
+  };
+  for (const { name, path, source } of sources.partials) if (parsed(path, source)) hb.registerPartial(name, source);
+  if (!sources.main) {
+    diagnostics.push(problem('style-invalid', join(dir, 'report.md.hbs'), { style: id, detail: 'report.md.hbs manquant' }));
     return { diagnostics };
   }
-  try {
-    hb.parse(source);
-  } catch (error) {
-    const message = (error as Error).message;
-    diagnostics.push(problem('template-error', templatePath, { style: id, detail: message.split('\n')[0] ?? '' }, errorLine(message)));
-    return { diagnostics };
-  }
-  if (diagnostics.length > 0) return { diagnostics };
+  if (!parsed(sources.main.path, sources.main.source) || diagnostics.length > 0) return { diagnostics };
   // noEscape: the view holds Markdown-safe text only; HTML escaping would corrupt code spans.
-  const template = hb.compile(source, { strict: true, noEscape: true });
+  const template = hb.compile(sources.main.source, COMPILE_OPTIONS);
   return { render: (view) => template(view), diagnostics };
 }
 

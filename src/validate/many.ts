@@ -10,7 +10,7 @@ import { DEFAULT_RATIOS, type Ratio } from '../derive/index.js';
 import { validateFile } from './index.js';
 import type { Validated, ValidateJob } from './worker.js';
 
-const WORKER = workerModule('./worker.js', import.meta.url);
+const WORKER = workerModule('validate/worker.js');
 
 /** A thread is added for every this many files (fewer do not repay a worker's start). */
 const PER_WORKER = 250;

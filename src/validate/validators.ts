@@ -12,8 +12,8 @@ export type SchemaName = 'visit' | 'style' | 'config';
 // The build precompiles every schema (scripts/build-validators.js), so ajv's
 // compiler is not even loaded; running from the sources (tests), the schemas
 // are compiled on first use instead, with the same options.
-const precompiled = (await import(new URL('../schema/validators.js', import.meta.url).href).catch(() => undefined)) as
-  | Record<SchemaName, ValidateFunction> | undefined;
+// The path is a plain string so that the bundle (scripts/bundle.js) takes the module in.
+const precompiled: Record<SchemaName, ValidateFunction> | undefined = await import('../schema/validators.js').catch(() => undefined);
 const compiler = precompiled ? undefined : await import('./schema-compile.js');
 
 /** The validator of a schema. */
