@@ -7,16 +7,8 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_RATIOS, type Ratio } from './derive/index.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { SourceFile } from './source.js';
+import { loadSettings } from './validate/settings.js';
 
-// The YAML loader and the schema's diagnostics only when there is a file: most runs have none,
-// and `visite validate` must start fast.
-async function loadConfigFile(path: string): Promise<SourceFile> {
-  const [{ loadFile }, { checkSchema }] = await Promise.all([import('./load.js'), import('./validate/schema.js')]);
-  const file = await loadFile(path);
-  if (file.data !== undefined) file.diagnostics.push(...checkSchema(file, 'config'));
-  return file;
-}
 
 /** The configuration file looked for in the working folder. */
 export const CONFIG_FILE = 'visite.config.yaml';
@@ -40,7 +32,7 @@ export async function loadConfig(path?: string, cwd = process.cwd()): Promise<{ 
   const empty: Config = { templateDirs: [], ratios: [...DEFAULT_RATIOS] };
   const target = path ?? resolve(cwd, CONFIG_FILE);
   if (!path && !(await stat(target).catch(() => undefined))?.isFile()) return { config: empty, diagnostics: [] };
-  const file = await loadConfigFile(target);
+  const file = await loadSettings(target, 'config');
   if (file.diagnostics.length > 0) return { config: empty, diagnostics: file.diagnostics };
   const raw = (file.data ?? {}) as RawConfig;
   const base = dirname(resolve(target));

@@ -64,8 +64,9 @@ const UNUSUAL = new RegExp([
   /(?:^[ \t]*|[:?-][ \t]+|["']:|[[{,][ \t]*)(?:[&*]|!(?!internal(?:[ \t\]},]|$)))/,
   // A key that is a collection (explicit `? `, or `[a]: `): js-yaml makes a string of it its own way.
   /^[ -]*\?(?: |$)|[[{,] *\?(?: |$)|[\]}] *:(?: |[,\]}]|$)/,
-  // A comment stuck to a flow collection or a quoted scalar: yaml refuses it, js-yaml does not.
-  /[\]}"']#/,
+  // A comment stuck to a flow collection or to a closing quote (`"a"#`; not `"#1f3a93"`):
+  // yaml refuses it, js-yaml does not.
+  /[\]}]#|[^\s[{,]["']#/,
   /\t|\r(?!\n)|\ufeff/,
 ].map((r) => r.source).join('|'), 'm');
 

@@ -6,6 +6,7 @@ import { runCli, tempDir } from './helpers.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { htmlDocument, htmlFragment } from '../src/export/html.js';
 import { pdfBytes } from '../src/export/pdf.js';
+import { markdownFile } from '../src/export/md.js';
 import { parseVisitText } from '../src/load.js';
 import { renderVisit } from '../src/render/index.js';
 import { validateFile } from '../src/validate/index.js';
@@ -36,22 +37,22 @@ describe('internal values', async () => {
   expect(diagnostics).toEqual([]);
 
   it('appear in no public output: Markdown, front matter, HTML, fragment, PDF text', async () => {
-    expect(result!.markdown).not.toContain(CANARY);
+    expect(markdownFile(result!)).not.toContain(CANARY);
     expect(htmlDocument(result!)).not.toContain(CANARY);
     expect(htmlFragment(result!)).not.toContain(CANARY);
     expect(await pdfText(await pdfBytes(result!))).not.toContain(CANARY);
   });
 
   it('keep the public parts around them', () => {
-    expect(result!.markdown).toContain('Un paragraphe public.');
-    expect(result!.markdown).toContain('Une difficulté publique.');
-    expect(result!.markdown).toMatch(/12\sCPIP/);
+    expect(markdownFile(result!)).toContain('Un paragraphe public.');
+    expect(markdownFile(result!)).toContain('Une difficulté publique.');
+    expect(markdownFile(result!)).toMatch(/12\sCPIP/);
   });
 
   it('do appear in an internal edition (so this test can fail)', async () => {
     const internal = await renderVisit(file, { internal: true });
-    expect(internal.result!.markdown).toContain(`${CANARY} difficulté confidentielle`);
-    expect(internal.result!.markdown).toContain(`${CANARY} paragraphe interne`);
+    expect(markdownFile(internal.result!)).toContain(`${CANARY} difficulté confidentielle`);
+    expect(markdownFile(internal.result!)).toContain(`${CANARY} paragraphe interne`);
   });
 
   it('appear in no file of a public site: index, pages, feed, sitemap, manifest; and do in an internal one', async () => {

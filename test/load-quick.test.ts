@@ -95,9 +95,10 @@ describe('quick loader', () => {
     expect(accepted).toBeGreaterThan(10);
   });
 
-  it('takes the visits of the repository, and prose that only looks like a tag or an alias', () => {
+  it('takes the visits and styles of the repository, and text that only looks like a tag, an alias or a comment', () => {
     for (const name of readdirSync('visits')) expect(agrees(readFileSync(join('visits', name), 'utf8')), name).toBe(true);
-    for (const prose of ['Et alors ?! Rien.', 'note:!important', 'moins-*vite', 'trois -!', 'a ?*b'])
+    for (const name of ['fo-justice-cpip', 'cgt-ip']) expect(agrees(readFileSync(join('templates', name, 'style.yaml'), 'utf8')), name).toBe(true);
+    for (const prose of ['Et alors ?! Rien.', 'note:!important', 'moins-*vite', 'trois -!', 'a ?*b', '"#1f3a93"', "'#fff'", '"{union} – le {date}"'])
       expect(agrees(`title: ${prose}\ntext: |\n  ${prose}\n`), prose).toBe(true);
   });
 

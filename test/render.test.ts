@@ -7,6 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit as walk } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { markdownFile } from '../src/export/md.js';
+import { printMarkdown } from '../src/markdown/index.js';
 import { parseVisitText } from '../src/load.js';
 import { safeInline } from '../src/markdown/inline.js';
 import { renderVisit, type RenderOptions } from '../src/render/index.js';
@@ -21,7 +23,7 @@ async function render(path: string, options: RenderOptions = {}): Promise<string
   expect(file.diagnostics).toEqual([]);
   const { result, diagnostics } = await renderVisit(file, options);
   expect(diagnostics).toEqual([]);
-  return result!.markdown;
+  return markdownFile(result!);
 }
 
 /** Text with no-break spaces made plain and Markdown escapes removed, for looking facts up. */
@@ -162,7 +164,7 @@ describe('hostile data renders as text', async () => {
   validateText('hostile.yaml', HOSTILE);
   const { result, diagnostics } = await renderVisit(file, { style: 'fo-justice-cpip' });
   expect(diagnostics).toEqual([]);
-  const md = result!.body;
+  const md = printMarkdown(result!.tree);
   const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 
   it('has no raw HTML node and no javascript: link', () => {

@@ -1,7 +1,10 @@
 // French typography, as a table of (input, expected). Spaces: ␣ normal,
 // · narrow no-break (U+202F), ~ no-break (U+00A0), to keep the table readable.
 import { describe, expect, it } from 'vitest';
-import { processMarkdown } from '../src/markdown/index.js';
+import { parseMarkdown, printMarkdown, type MarkdownOptions } from '../src/markdown/index.js';
+
+/** Markdown through the Markdown stage: parsed, house rules applied, printed back. */
+const canonical = (md: string, options?: MarkdownOptions): string => printMarkdown(parseMarkdown(md, options));
 import { frenchTypography } from '../src/markdown/typography.js';
 
 const show = (s: string): string => s.replace(/\u202f/g, '·').replace(/\u00a0/g, '~');
@@ -45,7 +48,7 @@ describe('French typography on text', () => {
 });
 
 describe('French typography in a document', () => {
-  const run = (md: string): string => show(processMarkdown(md).markdown.trim());
+  const run = (md: string): string => show(canonical(md).trim());
 
   it('leaves inline code and code blocks alone', () => {
     expect(run('Voir `a : b ?` ici : oui')).toBe('Voir `a : b ?` ici~: oui');
@@ -65,15 +68,15 @@ describe('French typography in a document', () => {
   });
 
   it('links CPP articles and laws to Légifrance', () => {
-    const out = processMarkdown('Selon l’article D147-21 du CPP et la loi du 11 février 2005.').markdown;
+    const out = canonical('Selon l’article D147-21 du CPP et la loi du 11 février 2005.');
     expect(out).toContain('[article D147-21 du CPP](https://www.legifrance.gouv.fr/search/all?query=article%20D147-21%20code%20de%20proc%C3%A9dure%20p%C3%A9nale)');
     expect(out).toContain('[loi du 11 février 2005](https://www.legifrance.gouv.fr/search/all?query=loi%20du%2011%20f%C3%A9vrier%202005)');
   });
 
   it('uses the address a visit gives for a reference', () => {
-    const out = processMarkdown('Voir l’article D147-21 du CPP.', {
+    const out = canonical('Voir l’article D147-21 du CPP.', {
       refs: [{ kind: 'code', code: 'CPP', article: 'D147-21', url: 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000046342730' }],
-    }).markdown;
+    });
     expect(out).toContain('[article D147-21 du CPP](https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000046342730)');
   });
 });

@@ -55,7 +55,7 @@ export async function withPdfWorkers<T, R>(items: readonly T[], workers: number,
 /** The bytes of one format. */
 export async function exportBytes(rendered: RenderedVisit, format: ExportFormat, options: { fragment?: boolean } = {}): Promise<string | Uint8Array> {
   switch (format) {
-    case 'md': return rendered.markdown;
+    case 'md': return (await import('./md.js')).markdownFile(rendered);
     case 'html': return options.fragment ? htmlFragment(rendered) : htmlDocument(rendered, await logoOf(rendered));
     case 'pdf': {
       const { pdfBytes } = await import('./pdf.js');

@@ -1,7 +1,8 @@
 /**
  * Stage 5, markdown: the Markdown a house style produced goes through one
- * unified pipeline — parse, French typography, legal links — and is printed
- * back in one canonical form, so every output says the same thing.
+ * unified pipeline — parse, French typography, legal links — into the tree
+ * every output is made from (printed back in one canonical form for the
+ * `.md`), so every output says the same thing.
  */
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -18,14 +19,20 @@ export interface MarkdownOptions {
   refs?: readonly Legal[];
 }
 
-/** Parses, applies the house rules, and returns the tree (for HTML and PDF) and its Markdown. */
-export function processMarkdown(markdown: string, options: MarkdownOptions = {}): { tree: Root; markdown: string } {
+/** Parses and applies the house rules: the tree every output is made from. */
+export function parseMarkdown(markdown: string, options: MarkdownOptions = {}): Root {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkLegalLinks, { refs: options.refs ?? [] })
-    .use(remarkFrenchTypography)
-    .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' });
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
-  return { tree, markdown: processor.stringify(tree) };
+    .use(remarkFrenchTypography);
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+/** The tree printed back in one canonical form: the `.md` output (printed only when asked for). */
+export function printMarkdown(tree: Root): string {
+  return unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' })
+    .stringify(tree);
 }

@@ -4,13 +4,11 @@
  * tagged `!internal` are removed before anything is rendered.
  */
 import type { Root } from 'mdast';
-import { stringify } from 'yaml';
 import { deriveVisit, DEFAULT_RATIOS, type Ratio, type VisitIndicators } from '../derive/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load.js';
-import { processMarkdown } from '../markdown/index.js';
+import { parseMarkdown } from '../markdown/index.js';
 import type { Legal, Visit } from '../schema/types.js';
-import { checkInternal } from '../validate/internal.js';
 import { publicData } from './internal.js';
 import { availableStyles, loadStyle, runTemplate, type HouseStyle } from './style.js';
 import { joinAnd } from './french.js';
@@ -32,12 +30,9 @@ export interface RenderOptions {
 
 /** A rendered visit. */
 export interface RenderedVisit {
-  /** Markdown with its front matter: the `.md` file. */
-  markdown: string;
-  /** Markdown without front matter. */
-  body: string;
-  /** The processed tree, for HTML and PDF. */
+  /** The processed tree, for every output (`markdownFile` prints the `.md`). */
   tree: Root;
+  /** What the `.md` file's front matter says. */
   frontMatter: Record<string, unknown>;
   style: HouseStyle;
   visit: Visit;
@@ -83,17 +78,6 @@ async function unionNames(visit: Visit, style: HouseStyle, dirs: readonly string
 
 const plain = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/**
- * The front matter as written into the .md file: no `<` or `>` in its
- * text, because site generators such as Jekyll print front matter into
- * pages without escaping it. (The data itself stays as the delegate wrote it.)
- */
-function frontMatterText(fm: Record<string, unknown>): string {
-  const inert = (v: unknown): unknown =>
-    typeof v === 'string' ? v.replace(/</g, '&lt;').replace(/>/g, '&gt;') : Array.isArray(v) ? v.map(inert) : v;
-  return stringify(Object.fromEntries(Object.entries(fm).map(([k, v]) => [k, inert(v)])), { lineWidth: 0 });
-}
-
 /** Front matter that Hugo, Jekyll and WordPress importers read as is. */
 export function frontMatter(visit: Visit, unions: readonly string[]): Record<string, unknown> {
   const fmUnion = unions.join(', ');
@@ -116,8 +100,9 @@ export function frontMatter(visit: Visit, unions: readonly string[]): Record<str
 
 /** Renders a loaded, valid visit to Markdown. Problems come back as diagnostics. */
 export async function renderVisit(file: SourceFile, options: RenderOptions = {}): Promise<{ result?: RenderedVisit; diagnostics: Diagnostic[] }> {
-  if (!options.internal) {
-    const problems = checkInternal(file);
+  // Only a file with internal values can lose a required one to them (and the check loads the schema's wording).
+  if (!options.internal && file.internal.length > 0) {
+    const problems = (await import('../validate/internal.js')).checkInternal(file);
     if (problems.length > 0) return { diagnostics: problems };
   }
   const visit = (options.internal ? file.data : publicData(file)) as Visit;
@@ -129,9 +114,7 @@ export async function renderVisit(file: SourceFile, options: RenderOptions = {})
   const view = buildView(visit, indicators, style.config, unions);
   const rendered = runTemplate(style, view);
   if (rendered.markdown === undefined) return { diagnostics: rendered.diagnostics };
-  const { tree, markdown: body } = processMarkdown(rendered.markdown, { refs: legalRefs(visit) });
-  const fm = frontMatter(visit, unions);
-  const markdown = `---\n${frontMatterText(fm)}---\n\n${body}`;
+  const tree = parseMarkdown(rendered.markdown, { refs: legalRefs(visit) });
   const signed = signature(style.config.signature, joinAnd(unions), visit.report.published.place, visit.report.published.date);
-  return { result: { markdown, body, tree, frontMatter: fm, style, visit, indicators, signature: signed, unionNames: unions }, diagnostics: [] };
+  return { result: { tree, frontMatter: frontMatter(visit, unions), style, visit, indicators, signature: signed, unionNames: unions }, diagnostics: [] };
 }

@@ -7,9 +7,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../diagnostics.js';
-import { loadFile } from '../load.js';
 import { packageFile } from '../paths.js';
-import { checkSchema } from '../validate/schema.js';
+import { loadSettings } from '../validate/settings.js';
 import { suggest } from '../validate/suggest.js';
 import type { Inclusive } from './french.js';
 import { COMPILE_OPTIONS, precompiled, readTemplates, registerHelpers } from './templates.js';
@@ -121,8 +120,7 @@ export async function loadStyle(id: string, dirs: readonly string[] = []): Promi
     if ((await stat(candidate).catch(() => undefined))?.isDirectory()) { dir = candidate; break; }
   }
   const configPath = join(dir, 'style.yaml');
-  const file = await loadFile(configPath);
-  if (file.data !== undefined) file.diagnostics.push(...checkSchema(file, 'style'));
+  const file = await loadSettings(configPath, 'style');
   if (file.diagnostics.length > 0) return { diagnostics: file.diagnostics };
   const config = file.data as StyleConfig;
   const style: Omit<HouseStyle, 'render'> = { id, dir, config, templatePath: join(dir, 'report.md.hbs') };
