@@ -5,11 +5,21 @@
  */
 import type { SiteIndicators } from '../derive/types.js';
 import { frenchRange, roleName } from '../render/french.js';
+import type { RenderedVisit } from '../render/index.js';
 import type { StatRow } from '../stats.js';
 import { escapeXml } from './escape.js';
 
 /** Colours a chart is drawn with (the house style's). */
 export interface ChartColors { primary: string; accent: string; text: string }
+
+/** Where a style asks for a site's charts: `<!-- visite:charts SITE-ID -->` in its template. */
+export const CHART_MARKER = /^<!--\s*visite:charts\s+([a-z0-9][a-z0-9-]*)\s*-->$/;
+
+/** The chart colours of a rendered visit's house style. */
+export function colorsOf(rendered: Pick<RenderedVisit, 'style'>): ChartColors {
+  const c = rendered.style.config.colors;
+  return { primary: c.primary, accent: c.accent, text: c.text ?? '#1a1a1a' };
+}
 
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();
 

@@ -13,12 +13,9 @@ import remarkRehype, { type Options as RehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RenderedVisit } from '../render/index.js';
-import { caseloadChart, staffingChart, type ChartColors } from './charts.js';
+import { CHART_MARKER, caseloadChart, colorsOf, staffingChart, type ChartColors } from './charts.js';
 import { styleSheet } from './html-style.js';
 import { escapeXml as escapeHtml } from './escape.js';
-
-/** Where a style asks for a site's charts: `<!-- visite:charts SITE-ID -->` in its template. */
-export const CHART_MARKER = /^<!--\s*visite:charts\s+([a-z0-9][a-z0-9-]*)\s*-->$/;
 
 const schema: Schema = {
   ...defaultSchema,
@@ -46,12 +43,6 @@ function chartFigure(rendered: RenderedVisit, siteId: string, colors: ChartColor
     type: 'element', tagName: 'figure', properties: { className: ['charts'] },
     children: svgs.map((value) => ({ type: 'raw', value }) as unknown as ElementContent),
   }];
-}
-
-/** The colours charts and the stylesheet use. */
-export function colorsOf(rendered: RenderedVisit): ChartColors {
-  const c = rendered.style.config.colors;
-  return { primary: c.primary, accent: c.accent, text: c.text ?? '#1a1a1a' };
 }
 
 /** The sanitised HTML of the bulletin's body, with its charts. */

@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { extname, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedVisit } from '../render/index.js';
-import { htmlDocument, htmlFragment } from './html.js';
 import { TypstError } from './pdf-error.js';
 import { mapLimit } from '../concurrent.js';
 import { PdfPool } from './pdf-pool.js';
@@ -56,7 +55,10 @@ export async function withPdfWorkers<T, R>(items: readonly T[], workers: number,
 export async function exportBytes(rendered: RenderedVisit, format: ExportFormat, options: { fragment?: boolean } = {}): Promise<string | Uint8Array> {
   switch (format) {
     case 'md': return (await import('./md.js')).markdownFile(rendered);
-    case 'html': return options.fragment ? htmlFragment(rendered) : htmlDocument(rendered, await logoOf(rendered));
+    case 'html': {
+      const { htmlDocument, htmlFragment } = await import('./html.js');
+      return options.fragment ? htmlFragment(rendered) : htmlDocument(rendered, await logoOf(rendered));
+    }
     case 'pdf': {
       const { pdfBytes } = await import('./pdf.js');
       return pdfBytes(rendered, await logoOf(rendered), pool);

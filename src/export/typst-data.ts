@@ -5,7 +5,7 @@
  * delegate writes can become Typst code.
  */
 import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { CHART_MARKER } from './html.js';
+import { CHART_MARKER } from './charts.js';
 
 /** Inline nodes. */
 export type TInline =

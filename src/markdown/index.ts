@@ -5,10 +5,14 @@
  * `.md`), so every output says the same thing.
  */
 import type { Root } from 'mdast';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Legal } from '../schema/types.js';
 import { remarkLegalLinks } from './legal.js';
 import { remarkFrenchTypography } from './typography.js';
@@ -19,11 +23,24 @@ export interface MarkdownOptions {
   refs?: readonly Legal[];
 }
 
+/**
+ * The GFM a house style's output needs: tables, and the strikethrough a
+ * delegate may write. The rest of GFM (bare-URL links, footnotes, task
+ * lists) costs as much again to parse and has nothing to find there: the
+ * delegate's prose was parsed with all of GFM (`inline.ts`) and printed
+ * back, so its links are explicit and the rest is escaped.
+ */
+function remarkHouseGfm(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+}
+
 /** Parses and applies the house rules: the tree every output is made from. */
 export function parseMarkdown(markdown: string, options: MarkdownOptions = {}): Root {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkHouseGfm)
     .use(remarkLegalLinks, { refs: options.refs ?? [] })
     .use(remarkFrenchTypography);
   return processor.runSync(processor.parse(markdown)) as Root;
