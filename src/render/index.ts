@@ -43,17 +43,27 @@ export interface RenderedVisit {
   unionNames: string[];
 }
 
+/** What is made once per process for a key: styles do not change during a run, and a batch reads each once. */
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const styleCache = new Map<string, Promise<{ style?: HouseStyle; diagnostics: Diagnostic[] }>>();
+const knownCache = new Map<string, Promise<string[]>>();
 
 /** Loads a style once per process and set of folders. */
 export function cachedStyle(id: string, dirs: readonly string[]): Promise<{ style?: HouseStyle; diagnostics: Diagnostic[] }> {
-  const key = `${id}\u0000${dirs.join('\u0000')}`;
-  let found = styleCache.get(key);
-  if (!found) {
-    found = loadStyle(id, dirs);
-    styleCache.set(key, found);
-  }
-  return found;
+  return memo(styleCache, `${id}\u0000${dirs.join('\u0000')}`, () => loadStyle(id, dirs));
+}
+
+/** The styles the folders hold, listed once per process and set of folders. */
+function knownStyles(dirs: readonly string[]): Promise<string[]> {
+  return memo(knownCache, dirs.join('\u0000'), () => availableStyles(dirs));
 }
 
 /** Every legal reference the visit declares, so mentions link to the exact text. */
@@ -68,7 +78,7 @@ function legalRefs(visit: Visit): Legal[] {
 
 /** Display names of the signing unions: from their own style when one exists, else their id. */
 async function unionNames(visit: Visit, style: HouseStyle, dirs: readonly string[]): Promise<string[]> {
-  const known = await availableStyles(dirs);
+  const known = await knownStyles(dirs);
   return Promise.all(visit.report.unions.map(async (id) => {
     if (id === style.id) return style.config.name;
     if (!known.includes(id)) return id;
