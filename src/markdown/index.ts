@@ -15,6 +15,7 @@ import remarkStringify from 'remark-stringify';
 import { unified, type Processor } from 'unified';
 import type { Legal } from '../schema/types.js';
 import { remarkLegalLinks } from './legal.js';
+import { quickParse } from './parse-quick.js';
 import { remarkFrenchTypography } from './typography.js';
 
 /** Options of the Markdown stage. */
@@ -36,14 +37,21 @@ function remarkHouseGfm(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
 }
 
-/** Parses and applies the house rules: the tree every output is made from. */
+/** The document's tree as remark-parse reads it: the reference, and the reader of what the quick path declines. */
+export function remarkTree(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkHouseGfm).parse(markdown);
+}
+
+/**
+ * Parses and applies the house rules: the tree every output is made from.
+ * The quick parser reads what it can (`parse-quick.ts`); remark-parse the rest.
+ */
 export function parseMarkdown(markdown: string, options: MarkdownOptions = {}): Root {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkHouseGfm)
+  const tree = quickParse(markdown) ?? remarkTree(markdown);
+  return unified()
     .use(remarkLegalLinks, { refs: options.refs ?? [] })
-    .use(remarkFrenchTypography);
-  return processor.runSync(processor.parse(markdown)) as Root;
+    .use(remarkFrenchTypography)
+    .runSync(tree) as Root;
 }
 
 /** The tree printed back in one canonical form: the `.md` output (printed only when asked for). */

@@ -1,0 +1,89 @@
+// Differential tests of the quick Markdown parser (markdown-it) against the
+// reference (remark-parse with the house GFM): whenever the quick path reads a
+// document, it must give the very tree remark-parse gives, positions aside.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { generateVisit, prng as random } from '../scripts/generate-visits.js';
+import { parseVisitText } from '../src/load.js';
+import { remarkTree } from '../src/markdown/index.js';
+import { quickParse } from '../src/markdown/parse-quick.js';
+import { renderVisit } from '../src/render/index.js';
+import { buildView } from '../src/render/view.js';
+import type { Visit } from '../src/schema/types.js';
+
+const RUNS = Number(process.env.MARKDOWN_RUNS ?? 100);
+
+const withoutPositions = (tree: Root): unknown => JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value)));
+
+/** Whether the quick path read the text; when it did, its tree must be remark-parse's. */
+function agrees(markdown: string): boolean {
+  const quick = quickParse(markdown);
+  if (!quick) return false;
+  expect(withoutPositions(quick), markdown).toEqual(withoutPositions(remarkTree(markdown)));
+  return true;
+}
+
+/** What the style's templates make of a visit: the text the Markdown stage parses. */
+async function styleOutput(text: string, style?: string): Promise<string> {
+  const rendered = await renderVisit(parseVisitText('v.yaml', text), { style });
+  expect(rendered.diagnostics).toEqual([]);
+  const { visit, indicators, style: house, unionNames } = rendered.result!;
+  return house.render(buildView(visit, indicators, house.config, unionNames));
+}
+
+describe('quick Markdown parser', () => {
+  it('reads the bulletins of the reference visits, in both built-in styles, as remark-parse does', async () => {
+    for (const name of readdirSync('visits')) {
+      for (const style of ['fo-justice-cpip', 'cgt-ip']) {
+        expect(agrees(await styleOutput(readFileSync(join('visits', name), 'utf8'), style)), `${name} in ${style}`).toBe(true);
+      }
+    }
+  });
+
+  it('reads every generated bulletin', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const visit = generateVisit(seed, random(seed)) as Visit;
+      expect(agrees(await styleOutput(stringify(visit))), `seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('reads generated bulletins with arbitrary prose as remark-parse does, or leaves them to it', async () => {
+    const prose = fc.oneof(
+      fc.string({ maxLength: 120 }),
+      fc.array(fc.constantFrom('https://exemple.fr/a?b=c', '~~barré~~', '~un~', '[^1]', '| a | b |', '<b>', '<!-- x -->', '&amp;', '&#x26;', '*', '**', '_', '`', '\\', ':', ' ',
+        '  ', '\n', '\n\n', '- ', '1. ', '> ', '#', '[a](b)', '![i](x.png)', '---', '```', 'é', 'mailto:a@b.fr', '<a@b.fr>'), { maxLength: 14 }).map((p) => p.join('')),
+    );
+    let accepted = 0;
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), prose, prose, async (seed, text, other) => {
+      const visit = generateVisit(0, random(seed)) as Visit;
+      visit.report.title = `${text} ${visit.report.title}`;
+      const site = visit.sites[0]!;
+      site.difficulties = [{ topic: 'autre', text: text.trim() === '' ? 'texte' : text, position: [other.trim() === '' ? 'position' : other] }];
+      if (agrees(await styleOutput(stringify(visit)))) accepted++;
+    }), { numRuns: RUNS });
+    // The prose here is often hostile (tildes, HTML, images…), which sends the bulletin to remark-parse.
+    expect(accepted).toBeGreaterThan(RUNS * 0.4);
+  }, 60_000);
+
+  it('never reads arbitrary Markdown-like text otherwise than remark-parse', () => {
+    const token = fc.constantFrom('a', 'b', ' ', '  ', '    ', '\n', '\n\n', '\t', '- ', '* ', '+ ', '1. ', '2) ', '> ', '# ', '## ', '---', '***', '===', '|', '| a | b |\n|---|:-:|\n', '|--|',
+      '*', '**', '_', '__', '~', '~~', '`', '``', '\\', '[', ']', '(', ')', '[a](b "t")', '<', '>', '<b>', '</b>', '<!--', '-->', '<https://x.fr>', '&amp;', '&copy;', '&#65;', '&bad;',
+      '!', '"', "'", ':', 'é', '\u00a0', '<div>\n', '</div>', '```\n', '~~~', '    code', '[x]: /u');
+    let accepted = 0;
+    fc.assert(fc.property(fc.array(token, { maxLength: 40 }).map((t) => t.join('')), (text) => {
+      if (agrees(text)) accepted++;
+    }), { numRuns: RUNS * 20 });
+    expect(accepted).toBeGreaterThan(RUNS);
+  });
+
+  it('leaves to remark-parse what it does not know', () => {
+    for (const text of ['```\ncode\n```\n', '    indented code\n', '![image](x.png)\n', 'un ~tilde~ seul\n', '> - une liste\n> - dans une citation\n',
+      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n']) {
+      expect(quickParse(text), text).toBeUndefined();
+    }
+  });
+});
