@@ -69,6 +69,35 @@ function addText(children: PhrasingContent[], value: string): void {
   else children.push({ type: 'text', value });
 }
 
+/** How many times `ch` appears in Markdown source without a backslash before it. */
+function unescaped(source: string, ch: string): number {
+  let n = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ch) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether every `*` and `_` of a paragraph's source is accounted for: taken
+ * by emphasis, or inside a code span or a link's address. One left over is
+ * an unmatched delimiter, and how those pair up is where the two parsers
+ * part in corner cases.
+ */
+function delimitersAccounted(source: string, tokens: readonly Token[]): boolean {
+  for (const ch of ['*', '_']) {
+    let expected = 0;
+    for (const t of tokens) {
+      if ((t.type.startsWith('em_') || t.type.startsWith('strong_')) && t.markup[0] === ch) expected += t.markup.length;
+      else if (t.type === 'code_inline') expected += unescaped(t.content, ch);
+      else if (t.type === 'link_open') expected += unescaped(`${t.attrGet('href') ?? ''}${t.attrGet('title') ?? ''}`, ch);
+    }
+    if (unescaped(source, ch) !== expected) return false;
+  }
+  return true;
+}
+
 function inline(tokens: readonly Token[]): PhrasingContent[] {
   const root: PhrasingContent[] = [];
   const stack: PhrasingContent[][] = [root];
@@ -205,6 +234,7 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
       case 'inline':
         // A code span over two lines keeps its line ending in mdast; markdown-it makes it a space.
         if (t.content.includes('`') && t.content.includes('\n')) throw new Decline('code span over lines');
+        if (!delimitersAccounted(t.content, t.children ?? [])) throw new Decline('unmatched emphasis delimiter');
         (stack[stack.length - 1]!.children as Nodes[]).push(...inline(t.children ?? []));
         break;
       default: throw new Decline(t.type);
