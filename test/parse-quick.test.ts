@@ -82,7 +82,7 @@ describe('quick Markdown parser', () => {
 
   it('leaves to remark-parse what it does not know', () => {
     for (const text of ['```\ncode\n```\n', '    indented code\n', '![image](x.png)\n', 'un ~tilde~ seul\n', '> - une liste\n> - dans une citation\n',
-      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n', '===*===*a**\n']) {
+      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n', '===*===*a**\n', '[x]: /u## ([a](b "t")\n', '`    `\n']) {
       expect(quickParse(text), text).toBeUndefined();
     }
   });

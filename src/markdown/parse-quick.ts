@@ -51,6 +51,9 @@ const TWO_MARKERS = /^[ >]*(?:[-+*]|\d{1,9}[.)])[ ]+(?:[-+*]|\d{1,9}[.)])(?:[ ]|
 /** A table's delimiter row (`|---|:-:|`), however loosely written. */
 const DELIMITER_ROW = /^[ >]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 
+/** A line that may start a link reference definition (`[x]: /url`). */
+const DEFINITION = /^[ >]*\[[^\]]*\]:/;
+
 /** Why a document is left to remark-parse. */
 class Decline extends Error {}
 
@@ -111,7 +114,11 @@ function inline(tokens: readonly Token[]): PhrasingContent[] {
       case 'text': addText(here, t.content); break;
       case 'softbreak': addText(here, '\n'); break;
       case 'hardbreak': here.push({ type: 'break' }); break;
-      case 'code_inline': here.push({ type: 'inlineCode', value: t.content }); break;
+      case 'code_inline':
+        // Only spaces: CommonMark keeps them all, markdown-it trims one on each side.
+        if (/^ *$/.test(t.content)) throw new Decline('blank code span');
+        here.push({ type: 'inlineCode', value: t.content });
+        break;
       case 'em_open': open({ type: 'emphasis', children: [] }); break;
       case 'strong_open': open({ type: 'strong', children: [] }); break;
       case 'link_open': open({ type: 'link', url: t.attrGet('href') ?? '', title: t.attrGet('title'), children: [] }); break;
@@ -258,8 +265,9 @@ export function quickParse(markdown: string): Root | undefined {
     if (holdsHtml(lines)) return undefined;
     const env: { references?: object } = {};
     const tokens = parser.parse(markdown, env);
-    // Link reference definitions are nodes to remark-parse (and their uses, references): markdown-it resolves them away.
-    if (Object.keys(env.references ?? {}).length > 0) return undefined;
+    // Link reference definitions are nodes to remark-parse (and their uses, references): markdown-it resolves
+    // them away, and does not always agree on what is one.
+    if (Object.keys(env.references ?? {}).length > 0 || lines.some((line) => DEFINITION.test(line))) return undefined;
     return blocks(tokens, lines);
   } catch (error) {
     if (error instanceof Decline) return undefined;
