@@ -63,6 +63,7 @@ try {
   measure('validate of 1,000 generated files (median of 3)', 2, 's', () => run(['validate', gen1000]), 3);
 
   measure('cold render of one visit to PDF (median of 5)', 0.5, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')]), 5);
+  if (process.env.NODE_EXTRA_CA_CERTS) measure('cold render of one visit to PDF, without NODE_EXTRA_CA_CERTS (median of 5)', undefined, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')], noCa), 5);
   measure('100 generated visits to PDF in one process', 5, 's', () => run(['render', gen100, '--to', 'pdf', '--out', join(work, 'o100')]));
   measure('the same with --jobs 0 (no PDF worker: least memory)', undefined, 's', () => run(['render', gen100, '--to', 'pdf', '--jobs', '0', '--out', join(work, 'o100-0')]));
   const site = join(work, 'site');
