@@ -72,7 +72,7 @@ describe('quick Markdown parser', () => {
   it('never reads arbitrary Markdown-like text otherwise than remark-parse', () => {
     const token = fc.constantFrom('a', 'b', ' ', '  ', '    ', '\n', '\n\n', '\t', '- ', '* ', '+ ', '1. ', '2) ', '> ', '# ', '## ', '---', '***', '===', '|', '| a | b |\n|---|:-:|\n', '|--|',
       '*', '**', '_', '__', '~', '~~', '`', '``', '\\', '[', ']', '(', ')', '[a](b "t")', '<', '>', '<b>', '</b>', '<!--', '-->', '<https://x.fr>', '&amp;', '&copy;', '&#65;', '&bad;',
-      '!', '"', "'", ':', 'é', '\u00a0', '<div>\n', '</div>', '```\n', '~~~', '    code', '[x]: /u');
+      '!', '"', "'", ':', 'é', '\r', '\r\n', '\u00a0', '<div>\n', '</div>', '```\n', '~~~', '    code', '[x]: /u');
     let accepted = 0;
     fc.assert(fc.property(fc.array(token, { maxLength: 40 }).map((t) => t.join('')), (text) => {
       if (agrees(text)) accepted++;
@@ -82,7 +82,7 @@ describe('quick Markdown parser', () => {
 
   it('leaves to remark-parse what it does not know', () => {
     for (const text of ['```\ncode\n```\n', '    indented code\n', '![image](x.png)\n', 'un ~tilde~ seul\n', '> - une liste\n> - dans une citation\n',
-      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n', '===*===*a**\n', '[x]: /u## ([a](b "t")\n', '`    `\n']) {
+      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n', '===*===*a**\n', '[x]: /u## ([a](b "t")\n', '`    `\n', 'a\r- b\r\r- c\r']) {
       expect(quickParse(text), text).toBeUndefined();
     }
   });

@@ -24,7 +24,6 @@ parser.validateLink = () => true;
 parser.normalizeLink = (url) => url;
 parser.normalizeLinkText = (text) => text;
 
-
 /** The HTML block a style writes (its chart marker): a whole comment on one line. Others are left to remark-parse. */
 const ONE_LINE_COMMENT = /^<!--[^\n]*-->[ ]*\n?$/;
 
@@ -142,21 +141,20 @@ interface Spans {
  * when a blank line separates two of its items. Blank lines at an item's
  * end, or inside a nested list or quote, do not count.
  */
-function spread(lists: readonly Spans[], items: readonly Spans[], lines: readonly string[]): void {
+function spread(lists: readonly Spans[], items: ReadonlyMap<Parents, Spans>, lines: readonly string[]): void {
   const blank = (i: number): boolean => /^[ \t]*$/.test(lines[i] ?? '');
   const lastFilled = ([from, to]: [number, number]): number => {
     let i = to - 1;
     while (i > from && blank(i)) i--;
     return i;
   };
-  for (const item of items) {
+  for (const item of items.values()) {
     const kids = item.children;
     if (kids.length === 0 || kids[0]![0] !== item.map[0]) throw new Decline('item starting with a blank line');
     (item.node as ListItem).spread = kids.some((k, i) => i > 0 && k[0] > lastFilled(kids[i - 1]!) + 1);
   }
-  const spansOf = new Map(items.map((item) => [item.node, item]));
   for (const list of lists) {
-    const own = (list.node as List).children.map((node) => spansOf.get(node)!);
+    const own = (list.node as List).children.map((node) => items.get(node)!);
     (list.node as List).spread = own.some((item, i) => {
       if (i === 0) return false;
       const before = own[i - 1]!;
@@ -169,8 +167,7 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
   const root: Root = { type: 'root', children: [] };
   const stack: Parents[] = [root];
   const lists: Spans[] = [];
-  const items: Spans[] = [];
-  const spansOf = new Map<Parents, Spans>();
+  const items = new Map<Parents, Spans>();
   const tableDelimiters = new Set<number>();
   let quotes = 0;
   const add = (node: RootContent, map: [number, number] | null): void => {
@@ -178,7 +175,7 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
     (parent.children as RootContent[]).push(node);
     if (parent.type === 'listItem') {
       if (!map) throw new Decline('block without lines');
-      spansOf.get(parent)!.children.push(map);
+      items.get(parent)!.children.push(map);
     }
   };
   const open = (node: RootContent & Parents, map: [number, number] | null): void => {
@@ -203,9 +200,7 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
         if (!t.map) throw new Decline('item without lines');
         const node: ListItem = { type: 'listItem', spread: false, checked: null, children: [] };
         open(node, null);
-        const spans: Spans = { node, map: t.map, children: [] };
-        items.push(spans);
-        spansOf.set(node, spans);
+        items.set(node, { node, map: t.map, children: [] });
         break;
       }
       case 'blockquote_open': quotes++; open({ type: 'blockquote', children: [] }, t.map); break;
@@ -258,8 +253,9 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
 /** The mdast tree of a house style's Markdown, or undefined when only remark-parse may read it. */
 export function quickParse(markdown: string): Root | undefined {
   // Tildes: GFM strikethrough and emphasis next to it resolve differently in markdown-it. Tabs: the
-  // two parsers trim and expand them differently. Runs of three `*` or `_`: emphasis corner cases.
-  if (/[~\t]|\*{3}|_{3}/.test(markdown)) return undefined;
+  // two parsers trim and expand them differently. Carriage returns: markdown-it's line numbers would
+  // not be ours. Runs of three `*` or `_`: emphasis corner cases.
+  if (/[~\t\r]|\*{3}|_{3}/.test(markdown)) return undefined;
   try {
     const lines = markdown.split('\n');
     if (holdsHtml(lines)) return undefined;
