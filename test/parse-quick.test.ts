@@ -66,13 +66,13 @@ describe('quick Markdown parser', () => {
       if (agrees(await styleOutput(stringify(visit)))) accepted++;
     }), { numRuns: RUNS });
     // The prose here is often hostile (tildes, HTML, images…), which sends the bulletin to remark-parse.
-    expect(accepted).toBeGreaterThan(RUNS * 0.4);
+    expect(accepted).toBeGreaterThan(RUNS * 0.25);
   }, 60_000);
 
   it('never reads arbitrary Markdown-like text otherwise than remark-parse', () => {
     const token = fc.constantFrom('a', 'b', ' ', '  ', '    ', '\n', '\n\n', '\t', '- ', '* ', '+ ', '1. ', '2) ', '> ', '# ', '## ', '---', '***', '===', '|', '| a | b |\n|---|:-:|\n', '|--|',
       '*', '**', '_', '__', '~', '~~', '`', '``', '\\', '[', ']', '(', ')', '[a](b "t")', '<', '>', '<b>', '</b>', '<!--', '-->', '<https://x.fr>', '&amp;', '&copy;', '&#65;', '&bad;',
-      '!', '"', "'", ':', 'é', '\r', '\r\n', '\u00a0', '<div>\n', '</div>', '```\n', '~~~', '    code', '[x]: /u');
+      '!', '"', "'", ':', 'é', '\r', '\r\n', '😀', '€', '\u00a0|', '|\u202f', '\\\\|', '    > ', '\ufeff', '\u2028', '\u00a0', '<div>\n', '</div>', '```\n', '~~~', '    code', '[x]: /u');
     let accepted = 0;
     fc.assert(fc.property(fc.array(token, { maxLength: 40 }).map((t) => t.join('')), (text) => {
       if (agrees(text)) accepted++;
@@ -82,7 +82,11 @@ describe('quick Markdown parser', () => {
 
   it('leaves to remark-parse what it does not know', () => {
     for (const text of ['```\ncode\n```\n', '    indented code\n', '![image](x.png)\n', 'un ~tilde~ seul\n', '> - une liste\n> - dans une citation\n',
-      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n', '===*===*a**\n', '[x]: /u## ([a](b "t")\n', '`    `\n', 'a\r- b\r\r- c\r']) {
+      `${'> '.repeat(60)}profond\n`, '<!--\n\n-->\n', '[x]: /u\n\n[a][x]\n', '===*===*a**\n', '[x]: /u## ([a](b "t")\n', '`    `\n', 'a\r- b\r\r- c\r',
+      // Found by review: extra cells, no-break spaces and escaped backslashes in tables, emphasis next to an
+      // emoji, a `>` after four spaces, a byte-order mark, a backtick run left open after a code span.
+      '| a |\n|---|\n| b | c |\n', '| a |\n|---|\n| b\u00a0|\n', '| a\\\\| |\n|---|\n| b |\n', '😀_a_\n', '**«a»**😀\n',
+      '> a\n    > b\n', '\ufeff# a\n', '*a\u2028*\n', '[`a` ``\n']) {
       expect(quickParse(text), text).toBeUndefined();
     }
   });

@@ -29,7 +29,7 @@ const ONE_LINE_COMMENT = /^<!--[^\n]*-->[ ]*\n?$/;
 
 /** What may start HTML (a tag, a comment, a declaration, an instruction), and the autolinks that also start so. */
 const HTML_LIKE = /<[!?/A-Za-z]/g;
-const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 
 /**
  * Whether the text holds HTML besides a style's one-line comments: where
@@ -39,7 +39,10 @@ const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+
 function holdsHtml(lines: readonly string[]): boolean {
   for (const line of lines) {
     if (ONE_LINE_COMMENT.test(line)) continue;
-    for (const m of line.matchAll(HTML_LIKE)) if (!AUTOLINK.test(line.slice(m.index))) return true;
+    for (const m of line.matchAll(HTML_LIKE)) {
+      AUTOLINK.lastIndex = m.index;
+      if (!AUTOLINK.test(line)) return true;
+    }
   }
   return false;
 }
@@ -47,11 +50,25 @@ function holdsHtml(lines: readonly string[]): boolean {
 /** A list item whose first block is a list, on the same line. */
 const TWO_MARKERS = /^[ >]*(?:[-+*]|\d{1,9}[.)])[ ]+(?:[-+*]|\d{1,9}[.)])(?:[ ]|$)/;
 
-/** A table's delimiter row (`|---|:-:|`), however loosely written. */
-const DELIMITER_ROW = /^[ >]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
+/** An emphasis delimiter next to a symbol outside ASCII. */
+const SYMBOL_FLANK = /[*_](?=\p{S})(?![\x00-\x7f])|(?<![\x00-\x7f])(?<=\p{S})[*_]/u;
+
+/** What may be a table's delimiter row (`|---|:-:|`), however loosely written: only `|`, `:`, `-` and spaces (linear). */
+const DELIMITER_ROW = /^[ >]*[|:\- ]*$/;
 
 /** A line that may start a link reference definition (`[x]: /url`). */
 const DEFINITION = /^[ >]*\[[^\]]*\]:/;
+
+/**
+ * A table as styles write it: every line from `|` to `|`, with as many cells
+ * as the header (markdown-it drops extra cells, GFM keeps them), no code span
+ * or escaped backslash (they split cells differently), and no space but the
+ * plain one next to a pipe (markdown-it trims no-break spaces there, GFM not).
+ */
+function regularTable(rows: readonly string[]): boolean {
+  const pipes = (row: string): number => unescaped(row, '|');
+  return rows.every((row) => /^\|.*\|[ ]*$/.test(row) && !/[`]|\\\\|\|[ ]*[^\S ]|[^\S ][ ]*\|/.test(row) && pipes(row) === pipes(rows[0]!));
+}
 
 /** Why a document is left to remark-parse. */
 class Decline extends Error {}
@@ -69,6 +86,13 @@ function addText(children: PhrasingContent[], value: string): void {
   if (value === '') return;
   if (last?.type === 'text') (last as Text).value += value;
   else children.push({ type: 'text', value });
+}
+
+/** Whether every run of backticks has a partner of the same length (each span closed, none left open). */
+function backticksPaired(source: string): boolean {
+  const counts = new Map<number, number>();
+  for (const run of source.match(/`+/g) ?? []) counts.set(run.length, (counts.get(run.length) ?? 0) + 1);
+  return [...counts.values()].every((n) => n % 2 === 0);
 }
 
 /** How many times `ch` appears in Markdown source without a backslash before it. */
@@ -205,11 +229,9 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
       }
       case 'blockquote_open': quotes++; open({ type: 'blockquote', children: [] }, t.map); break;
       case 'table_open':
-        // Tables as styles write them: every line from `|` to `|`, then an empty line. Where GFM and
-        // markdown-it see a table, or its end, in looser forms differs.
-        if (!t.map || !lines.slice(t.map[0], t.map[1]).every((line) => /^\|.*\|[ ]*$/.test(line)) || (lines[t.map[1]] ?? '') !== '') {
-          throw new Decline('loose table');
-        }
+        // Tables as styles write them (see regularTable), then an empty line. Where GFM and markdown-it
+        // see a table, its cells or its end, in looser forms differs.
+        if (!t.map || !regularTable(lines.slice(t.map[0], t.map[1])) || (lines[t.map[1]] ?? '') !== '') throw new Decline('loose table');
         tableDelimiters.add(t.map[0] + 1);
         open({ type: 'table', align: [], children: [] }, t.map);
         break;
@@ -234,8 +256,9 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
         add({ type: 'html', value: t.content.replace(/\n$/, '') }, t.map);
         break;
       case 'inline':
-        // A code span over two lines keeps its line ending in mdast; markdown-it makes it a space.
-        if (t.content.includes('`') && t.content.includes('\n')) throw new Decline('code span over lines');
+        // A code span over two lines keeps its line ending in mdast, markdown-it makes it a space; and
+        // markdown-it misses some spans when a longer run of backticks is left open.
+        if (t.content.includes('`') && (t.content.includes('\n') || !backticksPaired(t.content))) throw new Decline('code span');
         if (!delimitersAccounted(t.content, t.children ?? [])) throw new Decline('unmatched emphasis delimiter');
         (stack[stack.length - 1]!.children as Nodes[]).push(...inline(t.children ?? []));
         break;
@@ -245,7 +268,7 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
   // Two list markers on one line (`- 1. a`): the parsers disagree on which start a list.
   if (lines.some((line) => TWO_MARKERS.test(line))) throw new Decline('nested marker');
   // A line GFM may take for a table's delimiter row, where markdown-it saw no table.
-  if (lines.some((line, i) => DELIMITER_ROW.test(line) && /[|:]/.test(line) && !tableDelimiters.has(i))) throw new Decline('table?');
+  if (lines.some((line, i) => DELIMITER_ROW.test(line) && line.includes('-') && /[|:]/.test(line) && !tableDelimiters.has(i))) throw new Decline('table?');
   spread(lists, items, lines);
   return root;
 }
@@ -254,8 +277,10 @@ function blocks(tokens: readonly Token[], lines: readonly string[]): Root {
 export function quickParse(markdown: string): Root | undefined {
   // Tildes: GFM strikethrough and emphasis next to it resolve differently in markdown-it. Tabs: the
   // two parsers trim and expand them differently. Carriage returns: markdown-it's line numbers would
-  // not be ours. Runs of three `*` or `_`: emphasis corner cases.
-  if (/[~\t\r]|\*{3}|_{3}/.test(markdown)) return undefined;
+  // not be ours. A byte-order mark, U+2028 and U+2029 are whitespace to micromark only. Runs of three
+  // `*` or `_`: emphasis corner cases. A `>` after four spaces: a quote to markdown-it, text to
+  // CommonMark. `*` or `_` next to a symbol outside ASCII (an emoji, €): emphasis flanks differently.
+  if (/[~\t\r\ufeff\u2028\u2029]|\*{3}|_{3}|^ {4,}>/m.test(markdown) || SYMBOL_FLANK.test(markdown)) return undefined;
   try {
     const lines = markdown.split('\n');
     if (holdsHtml(lines)) return undefined;
