@@ -2,7 +2,6 @@
  * The command line: the only module that reads argv, writes to stdout and
  * stderr, and chooses the exit code (0 clean, 1 invalid input, 2 usage).
  */
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { FORMATS, OUTPUTS, type Format, type Output } from './commands/options.js';
@@ -207,8 +206,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return usageError(io, lang, ui[lang].unknownOption((error as Error).message.split('\n')[0] ?? ''));
   }
   const { values, positionals } = parsed;
-  // PDF workers of render and build: a whole number, 0 for none; undefined here means a bad value.
-  const jobs = values.jobs === undefined ? availableParallelism() : /^[0-9]{1,2}$/.test(values.jobs) && Number(values.jobs) <= MAX_JOBS ? Number(values.jobs) : undefined;
+  // PDF workers of render and build: a whole number, 0 for none; left out, the commands take one per core.
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  const badJobs = values.jobs !== undefined && !(/^[0-9]{1,2}$/.test(values.jobs) && Number(values.jobs) <= MAX_JOBS);
   if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
     return usageError(io, lang, ui[lang].badValue('lang', values.lang, 'fr, en'));
   }
@@ -294,7 +294,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       });
     }
     case 'build': {
-      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), `0 … ${MAX_JOBS}`));
+      if (badJobs) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), `0 … ${MAX_JOBS}`));
       const { runBuild } = await import('./commands/build.js');
       return interruptible(() => runBuild({
         paths: rest, out: values.out ?? 'dist', keepGoing: Boolean(values['keep-going']), internal: Boolean(values.internal),
@@ -306,7 +306,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const to = (values.to ?? OUTPUTS.join(',')).split(',').map((x) => x.trim()).filter(Boolean);
       const bad = to.find((x) => !OUTPUTS.includes(x as Output));
       if (bad !== undefined || to.length === 0) return usageError(io, lang, ui[lang].badValue('to', String(values.to), OUTPUTS.join(', ')));
-      if (jobs === undefined) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), `0 … ${MAX_JOBS}`));
+      if (badJobs) return usageError(io, lang, ui[lang].badValue('jobs', String(values.jobs), `0 … ${MAX_JOBS}`));
       const { runRender } = await import('./commands/render.js');
       return interruptible(() => runRender({
         paths: rest, out: values.out ?? config.out ?? 'out', to: to as Output[], style: values.style, fragment: values.fragment, config, lang, color,

@@ -9,7 +9,6 @@ import { DEFAULT_RATIOS, type Ratio } from './derive/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { loadSettings } from './validate/settings.js';
 
-
 /** The configuration file looked for in the working folder. */
 export const CONFIG_FILE = 'visite.config.yaml';
 
