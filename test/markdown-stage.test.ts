@@ -21,24 +21,11 @@ import { describe, expect, it } from 'vitest';
 import { visit as visit_ } from 'unist-util-visit';
 import { stringify } from 'yaml';
 import { generateVisit, prng as random } from '../scripts/generate-visits.js';
-import { parseVisitText } from '../src/load.js';
 import { parseMarkdown } from '../src/markdown/index.js';
 import { remarkLegalLinks } from '../src/markdown/legal.js';
 import { remarkFrenchTypography } from '../src/markdown/typography.js';
-import { renderVisit } from '../src/render/index.js';
-import { buildView } from '../src/render/view.js';
 import type { Visit } from '../src/schema/types.js';
-
-/** What the style's templates make of a visit: the text the Markdown stage parses. */
-async function styleOutput(text: string): Promise<string> {
-  const rendered = await renderVisit(parseVisitText('v.yaml', text));
-  expect(rendered.diagnostics).toEqual([]);
-  const { visit, indicators, style, unionNames } = rendered.result!;
-  return style.render(buildView(visit, indicators, style.config, unionNames));
-}
-
-/** The tree without its positions (the quick parser gives none). */
-const withoutPositions = (tree: Root): unknown => JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value)));
+import { styleOutput, withoutPositions } from './style-output.js';
 
 /**
  * The Markdown stage as it would be with all of GFM but bare-URL links, which

@@ -4,20 +4,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generateVisit, prng as random } from '../scripts/generate-visits.js';
-import { parseVisitText } from '../src/load.js';
 import { remarkTree } from '../src/markdown/index.js';
 import { quickParse } from '../src/markdown/parse-quick.js';
-import { renderVisit } from '../src/render/index.js';
-import { buildView } from '../src/render/view.js';
 import type { Visit } from '../src/schema/types.js';
+import { styleOutput, withoutPositions } from './style-output.js';
 
 const RUNS = Number(process.env.MARKDOWN_RUNS ?? 100);
-
-const withoutPositions = (tree: Root): unknown => JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value)));
 
 /** Whether the quick path read the text; when it did, its tree must be remark-parse's. */
 function agrees(markdown: string): boolean {
@@ -25,14 +20,6 @@ function agrees(markdown: string): boolean {
   if (!quick) return false;
   expect(withoutPositions(quick), markdown).toEqual(withoutPositions(remarkTree(markdown)));
   return true;
-}
-
-/** What the style's templates make of a visit: the text the Markdown stage parses. */
-async function styleOutput(text: string, style?: string): Promise<string> {
-  const rendered = await renderVisit(parseVisitText('v.yaml', text), { style });
-  expect(rendered.diagnostics).toEqual([]);
-  const { visit, indicators, style: house, unionNames } = rendered.result!;
-  return house.render(buildView(visit, indicators, house.config, unionNames));
 }
 
 describe('quick Markdown parser', () => {
