@@ -17,14 +17,18 @@ export interface TypstCompileResult {
   takeError(): unknown;
 }
 
+/** What to compile: the main file (mapped in the workspace) and `sys.inputs`. */
+export interface TypstCompileArgs { mainFilePath: string; inputs: Record<string, string> }
+
 /** The subset of the binding's NodeCompiler the exporter uses. */
 export interface TypstCompiler {
   resetShadow(): void;
   mapShadow(path: string, content: Buffer): void;
   addSource(path: string, source: string): void;
-  compile(args: { mainFilePath: string; inputs: Record<string, string> }): TypstCompileResult;
+  compile(args: TypstCompileArgs): TypstCompileResult;
   fetchDiagnostics(error: unknown): TypstDiagnostic[];
-  pdf(document: unknown): Buffer;
+  /** Compiles and exports at once; throws a bare message on a compile error. */
+  pdf(args: TypstCompileArgs): Buffer;
   evictCache(maxAge: number): void;
 }
 
