@@ -1,9 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The sources have no precompiled validators (the build writes them to lib/): the tests
+    // compile the schemas at run time instead, with the same options (src/validate/validators.ts).
+    alias: [{ find: /^\.\.\/schema\/validators\.js$/, replacement: fileURLToPath(new URL('./src/validate/schema-compile.ts', import.meta.url)) }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
-    // Builds lib/ once, for the tests that spawn the real CLI (bin/visite.js loads lib/cli.js).
+    // Builds lib/ once, for the tests that spawn the real CLI (bin/visite.cjs runs lib/bundle/visite.cjs).
     globalSetup: ['./test/setup/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

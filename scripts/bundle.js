@@ -1,34 +1,41 @@
 #!/usr/bin/env node
 // Part of `npm run build`: bundles the command line (lib/cli.js and what it
-// imports, dependencies included) into lib/bundle/. A cold `visite render`
-// otherwise spends about 0.3 s finding, reading and linking some 340 small
-// modules. Modules loaded on demand (`await import(...)`) become chunks of
-// their own, loaded on demand still: `visite validate` reads only its part.
+// imports, dependencies included) into one CommonJS script,
+// lib/bundle/visite.cjs, then has it make V8's code cache for itself
+// (scripts/train-code-cache.cjs). bin/visite.cjs loads the two together
+// (bin/load-bundle.cjs): a cold `visite validate` neither finds and links
+// some 340 modules nor compiles the code it runs.
 // Left out: the Typst binding (a native module, found at run time), and the
 // worker threads' modules, which the threads load from lib/ (`workerModule`).
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const outdir = new URL('../lib/bundle/', import.meta.url).pathname;
+const outdir = fileURLToPath(new URL('../lib/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { visite: new URL('../lib/cli.js', import.meta.url).pathname },
-  outdir,
+  entryPoints: [fileURLToPath(new URL('../lib/cli.js', import.meta.url))],
+  outfile: `${outdir}visite.cjs`,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   // The Typst binding: optional, native, and chosen at run time.
   external: ['@myriaddreamin/*'],
-  // Reproducible chunk names, and no source maps to ship.
-  chunkNames: 'chunk-[hash]',
-  // CommonJS dependencies (handlebars) require() Node's own modules: give each chunk a require.
-  banner: { js: "import { createRequire as __visiteRequire } from 'node:module'; const require = __visiteRequire(import.meta.url);" },
+  // The sources find the package's files from their own address (src/paths.ts): the bundle's.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Less to parse on a cold start; names are kept, so a VISITE_DEBUG stack trace still reads.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
   legalComments: 'eof',
 });
-console.log('lib/bundle/visite.js written');
+console.log('lib/bundle/visite.cjs written');
+
+// In a fresh `node`, with no option of this one's (NODE_OPTIONS among them): V8 accepts a cache
+// only where its flags are those that made it.
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+execFileSync(process.execPath, [fileURLToPath(new URL('train-code-cache.cjs', import.meta.url))], { env, stdio: 'inherit' });

@@ -76,7 +76,7 @@ function errorLine(message: string): number | undefined {
 async function compileTemplates(dir: string, id: string): Promise<{ render?: HouseStyle['render']; diagnostics: Diagnostic[] }> {
   const sources = await readTemplates(dir);
   if (dir === join(BUILTIN_STYLES, id)) {
-    const render = await precompiled(id, sources);
+    const render = precompiled(id, sources);
     if (render) return { render, diagnostics: [] };
   }
   // The compiler (most of Handlebars) only for templates not precompiled by the build.

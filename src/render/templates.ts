@@ -1,15 +1,15 @@
 /**
  * A style's Handlebars templates, made into a render function. The built-in
  * styles are precompiled by `npm run build` (scripts/build-templates.js)
- * into lib/templates/<id>.js, so that a cold `visite render` loads only
+ * into lib/templates/<id>.cjs, so that a cold `visite render` loads only
  * Handlebars' runtime; a union's own style, or a built-in one edited since
  * the build (its sources no longer match the recorded hash), is compiled
  * here with the full Handlebars.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
 import runtimeModule from 'handlebars/runtime.js';
 import { packageFile } from '../paths.js';
@@ -56,7 +56,7 @@ export interface PrecompiledStyle {
 type TemplateSpecification = Parameters<typeof HandlebarsRuntime.template>[0];
 
 /** Where the build puts a built-in style's precompiled templates. */
-export const precompiledPath = (id: string): string => packageFile(join('lib', 'templates', `${id}.js`));
+export const precompiledPath = (id: string): string => packageFile(join('lib', 'templates', `${id}.cjs`));
 
 /**
  * A list item's closing punctuation, as French bulletins write lists: " ;"
@@ -75,12 +75,21 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('end', (text: unknown, last: unknown) => listItemEnd(String(text), last === true));
 }
 
+/** A built-in style's precompiled templates, if the build made them (CommonJS: loaded without Node's ES module loader). */
+function loadPrecompiled(id: string): PrecompiledStyle | undefined {
+  try {
+    return createRequire(import.meta.url)(precompiledPath(id)) as PrecompiledStyle;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The render function of a built-in style, from its precompiled templates,
  * when they exist and were made from these sources; undefined otherwise.
  */
-export async function precompiled(id: string, sources: TemplateSources): Promise<((view: unknown) => string) | undefined> {
-  const built = (await import(pathToFileURL(precompiledPath(id)).href).catch(() => undefined)) as PrecompiledStyle | undefined;
+export function precompiled(id: string, sources: TemplateSources): ((view: unknown) => string) | undefined {
+  const built = loadPrecompiled(id);
   if (!built || built.hash !== templatesHash(sources)) return undefined;
   const hb = HandlebarsRuntime.create();
   registerHelpers(hb);

@@ -5,18 +5,15 @@
  * Turning failures into located diagnostics is `schema.ts`'s job.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+// Precompiled by the build (scripts/build-validators.js), so ajv's compiler is
+// not even loaded. The tests run the sources, where no such module exists:
+// vitest.config.ts puts the run-time compiler (schema-compile.ts) in its place.
+import * as precompiled from '../schema/validators.js';
 
 /** Schemas the tool validates against, by name. */
 export type SchemaName = 'visit' | 'style' | 'config';
 
-// The build precompiles every schema (scripts/build-validators.js), so ajv's
-// compiler is not even loaded; running from the sources (tests), the schemas
-// are compiled on first use instead, with the same options.
-// The path is a plain string so that the bundle (scripts/bundle.js) takes the module in.
-const precompiled: Record<SchemaName, ValidateFunction> | undefined = await import('../schema/validators.js').catch(() => undefined);
-const compiler = precompiled ? undefined : await import('./schema-compile.js');
-
 /** The validator of a schema. */
 export function validatorFor(name: SchemaName): ValidateFunction {
-  return precompiled?.[name] ?? compiler!.compiled(name);
+  return precompiled[name];
 }

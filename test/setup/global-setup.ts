@@ -1,6 +1,6 @@
 /**
- * Builds lib/ once before the suite: the CLI tests spawn `node bin/visite.js`,
- * which loads the bundle of the compiled sources (`lib/bundle/visite.js`), so
+ * Builds lib/ once before the suite: the CLI tests spawn `node bin/visite.cjs`,
+ * which loads the bundle of the compiled sources (`lib/bundle/visite.cjs`), so
  * they must see the current sources.
  */
 import { execFileSync } from 'node:child_process';
