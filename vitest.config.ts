@@ -9,7 +9,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    // Builds lib/ once, for the tests that spawn the real CLI (bin/visite.cjs runs lib/bundle/visite.cjs).
+    // Builds lib/ once, for the tests that spawn the real CLI (bin/visite.js runs lib/bundle/visite.cjs).
     globalSetup: ['./test/setup/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { generateVisits } from './generate-visits.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'visite.cjs');
+const BIN = join(ROOT, 'bin', 'visite.js');
 const RSS = join(ROOT, 'scripts', 'bench-rss.js');
 const FO = join(ROOT, 'visits', '2024-01-24-spip62-fo-justice-cpip.yaml');
 const work = mkdtempSync(join(tmpdir(), 'visite-bench-'));

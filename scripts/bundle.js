@@ -2,7 +2,7 @@
 // Part of `npm run build`: bundles the command line (lib/cli.js and what it
 // imports, dependencies included) into one CommonJS script,
 // lib/bundle/visite.cjs, then has it make V8's code cache for itself
-// (scripts/train-code-cache.cjs). bin/visite.cjs loads the two together
+// (scripts/train-code-cache.cjs). bin/visite.js loads the two together
 // (bin/load-bundle.cjs): a cold `visite validate` neither finds and links
 // some 340 modules nor compiles the code it runs.
 // Left out: the Typst binding (a native module, found at run time), and the

@@ -1,5 +1,5 @@
 /**
- * The command line as a user and a CI job see it: `node bin/visite.cjs`
+ * The command line as a user and a CI job see it: `node bin/visite.js`
  * spawned (so stdout is not a TTY), LANG=C and NO_COLOR=1 unless a test says
  * otherwise. Runs are started together in `beforeAll`, one per assertion group.
  */
@@ -24,7 +24,7 @@ interface JsonReport {
   summary: { files: number; invalid: number; errors: number; warnings: number };
 }
 
-/** Named runs: arguments after `node bin/visite.cjs`, and environment overrides. */
+/** Named runs: arguments after `node bin/visite.js`, and environment overrides. */
 const plan: Record<string, { args: string[]; env?: Record<string, string | undefined>; cwd?: 'tmp' }> = {
   valid: { args: ['validate', VALID] },
   invalid: { args: ['validate', INVALID] },

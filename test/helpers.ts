@@ -1,4 +1,4 @@
-/** Shared helpers for the tests that run the real CLI (`node bin/visite.cjs`). */
+/** Shared helpers for the tests that run the real CLI (`node bin/visite.js`). */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'visite.cjs');
+export const BIN = join(ROOT, 'bin', 'visite.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 export interface Run {
@@ -16,7 +16,7 @@ export interface Run {
 }
 
 /**
- * Runs `node bin/visite.cjs ...args` with a clean locale and colour environment:
+ * Runs `node bin/visite.js ...args` with a clean locale and colour environment:
  * LANG=C and NO_COLOR=1 unless `env` says otherwise (a value of undefined removes a variable).
  */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {

@@ -1,6 +1,6 @@
 /**
  * Hostile inputs, generated at test time in a temporary folder and fed to the
- * real CLI (`node bin/visite.cjs validate`). Whatever the input, the tool must
+ * real CLI (`node bin/visite.js validate`). Whatever the input, the tool must
  * answer with a diagnostic and an exit code (0, 1 or 2), never a crash or a
  * stack trace, never hang, and never let the input drive the terminal.
  */

@@ -1,4 +1,4 @@
-// `visite publish` end to end: the real CLI (`node bin/visite.cjs`) against a real
+// `visite publish` end to end: the real CLI (`node bin/visite.js`) against a real
 // WordPress (Debian's packages, started by scripts/wordpress/start.sh on
 // 127.0.0.1), read back through the REST API. WordPress is required in CI
 // (.ci/run installs it); elsewhere its absence is said, and these tests skipped.

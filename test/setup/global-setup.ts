@@ -1,5 +1,5 @@
 /**
- * Builds lib/ once before the suite: the CLI tests spawn `node bin/visite.cjs`,
+ * Builds lib/ once before the suite: the CLI tests spawn `node bin/visite.js`,
  * which loads the bundle of the compiled sources (`lib/bundle/visite.cjs`), so
  * they must see the current sources.
  */
