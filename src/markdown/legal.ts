@@ -50,6 +50,8 @@ const iso = (day: string, month: string, year: string): string =>
   `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${String(day === '1er' ? 1 : Number(day)).padStart(2, '0')}`;
 
 function find(text: string, known: Map<string, string>): Found[] {
+  // Every reference names an article or a law: most texts do neither.
+  if (!text.includes('rticle') && !/[Ll]oi/.test(text)) return [];
   const found: Found[] = [];
   for (const m of text.matchAll(ARTICLE)) {
     const article = (m[1] ?? '').replace(/\s/g, '');
