@@ -8,7 +8,8 @@
 // Left out: the Typst binding (a native module, found at run time), and the
 // worker threads' modules, which the threads load from lib/ (`workerModule`).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -25,13 +26,20 @@ await build({
   external: ['@myriaddreamin/*'],
   // The sources find the package's files from their own address (src/paths.ts): the bundle's.
   define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Strict, as the ES modules it is made from were (a directive counts only at the very start).
+  banner: { js: "'use strict'; var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Less to parse on a cold start; names are kept, so a VISITE_DEBUG stack trace still reads.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
   legalComments: 'eof',
 });
+const bundle = `${outdir}visite.cjs`;
+const code = readFileSync(bundle, 'utf8');
+// The bundle is run by vm.Script (bin/load-bundle.cjs), which is given no way to load ES modules.
+if (code.includes('import(')) throw new Error('lib/bundle/visite.cjs holds an import(): load that module with require or a static import');
+// Its identity, which the code cache repeats (bin/load-bundle.cjs).
+appendFileSync(bundle, `//# visite-build=${createHash('sha256').update(code).digest('hex')}\n`);
 console.log('lib/bundle/visite.cjs written');
 
 // In a fresh `node`, with no option of this one's (NODE_OPTIONS among them): V8 accepts a cache

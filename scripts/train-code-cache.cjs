@@ -9,7 +9,7 @@
 const { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { CACHE, loadBundle } = require('../bin/load-bundle.cjs');
+const { CACHE, cacheFile, loadBundle } = require('../bin/load-bundle.cjs');
 
 const VISITS = join(__dirname, '..', 'visits');
 
@@ -22,7 +22,8 @@ async function run(cli, args) {
 }
 
 async function train() {
-  const { exports: cli, script } = loadBundle({ cache: false });
+  const { exports: cli, build, script } = loadBundle({ cache: false });
+  if (!build) throw new Error('lib/bundle/visite.cjs has no build line: run scripts/bundle.js');
   const visits = existsSync(VISITS) ? readdirSync(VISITS).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(VISITS, f)) : [];
   if (visits.length > 0) {
     const out = mkdtempSync(join(tmpdir(), 'visite-train-'));
@@ -36,7 +37,7 @@ async function train() {
     console.warn(`scripts/train-code-cache.cjs: no visit in ${VISITS}: the cache holds the bundle's loading only`);
   }
   const temp = `${CACHE}.${process.pid}.tmp`;
-  writeFileSync(temp, script.createCachedData());
+  writeFileSync(temp, cacheFile(build, script.createCachedData()));
   renameSync(temp, CACHE);
   console.log('lib/bundle/visite.cjs.cache written');
 }

@@ -2,7 +2,7 @@
 // code cache the build made is one this Node accepts, and a missing or foreign
 // cache, or a missing bundle, costs time or gives a clear message, never a crash.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,14 @@ describe('the bundle loader', () => {
     writeFileSync(foreign, Buffer.alloc(4096, 7));
     expect(node(['-e', load(`{ cache: ${JSON.stringify(foreign)} }`)]).stdout).toMatch(/ cache false exit 0$/);
     expect(node(['-e', load('{ cache: false }')]).stdout).toMatch(/ cache false exit 0$/);
+  });
+
+  it('uses a cache only with the build of the bundle it was made for', () => {
+    // V8 would take it (it checks only the source's length) and run the code it holds, not the bundle's.
+    const real = readFileSync(join(ROOT, 'lib', 'bundle', 'visite.cjs.cache'));
+    const other = join(work, 'other-build.cache');
+    writeFileSync(other, Buffer.concat([Buffer.from(`${'0'.repeat(64)}\n`), real.subarray(65)]));
+    expect(node(['-e', load(`{ cache: ${JSON.stringify(other)} }`)]).stdout).toMatch(/ cache false exit 0$/);
   });
 
   it('says the tool is not built when the bundle is missing, in French on a French locale', () => {
