@@ -35,7 +35,7 @@ function measure(name, target, unit, fn, repeat = 1, group = '') {
     console.log(`· ${name}: ${value.toFixed(3)} ${unit}, peak RSS ${rss.toFixed(0)} MB`);
     return;
   }
-  rows.push({ name, value, target, unit, rss, group });
+  rows.push({ rss, group });
   console.log(`${value <= target ? '✓' : '✗'} ${name}: ${value.toFixed(3)} ${unit} (target ≤ ${target} ${unit}), peak RSS ${rss.toFixed(0)} MB`);
 }
 

@@ -49,9 +49,14 @@ export function startCompiler(): Promise<TypstCompiler> {
   return compiler;
 }
 
-/** The first error Typst reports on compiling, as a TypstError; undefined if it compiles. */
+/** The first error Typst reports on compiling, as a TypstError; undefined if it compiles (or fails otherwise). */
 function templateError(typst: TypstCompiler, args: TypstCompileArgs): TypstError | undefined {
-  const error = typst.compile(args).takeError();
+  let error: unknown;
+  try {
+    error = typst.compile(args).takeError();
+  } catch {
+    return undefined;
+  }
   if (!error) return undefined;
   const diagnostics = typst.fetchDiagnostics(error);
   const first = diagnostics.find((d) => d.severity === 1) ?? diagnostics[0];
