@@ -3,10 +3,17 @@
  * what differs from REF in the working tree (staged or not) and new files
  * Git does not ignore. Deleted files are left out: there is nothing to check.
  */
-import { execFile } from 'node:child_process';
+import type { execFile as ExecFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+// Node's child_process (and the sockets it brings) only when Git is asked: `visite validate` in a
+// pre-commit hook starts without it.
+let execFile: typeof ExecFile | undefined;
+const run = (file: string, args: readonly string[], options: { cwd: string; maxBuffer?: number }): Promise<{ stdout: string; stderr: string }> => {
+  execFile ??= (createRequire(import.meta.url)('node:child_process') as { execFile: typeof ExecFile }).execFile;
+  return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
+};
 
 /** Whether `ref` names a commit in the repository of `cwd`. */
 export async function isCommit(ref: string, cwd = process.cwd()): Promise<boolean> {
