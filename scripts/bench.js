@@ -64,7 +64,7 @@ try {
 
   measure('cold render of one visit to PDF (median of 5)', 0.5, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')]), 5, 'render');
   if (process.env.NODE_EXTRA_CA_CERTS) measure('cold render of one visit to PDF, without NODE_EXTRA_CA_CERTS (median of 5)', undefined, 's', () => run(['render', FO, '--to', 'pdf', '--out', join(work, 'o1')], noCa), 5);
-  measure('100 generated visits to PDF in one process', 5, 's', () => run(['render', gen100, '--to', 'pdf', '--out', join(work, 'o100')]), 1, 'render');
+  measure('100 generated visits to PDF in one process (median of 3)', 5, 's', () => run(['render', gen100, '--to', 'pdf', '--out', join(work, 'o100')]), 3, 'render');
   measure('the same with --jobs 0 (no PDF worker: least memory)', undefined, 's', () => run(['render', gen100, '--to', 'pdf', '--jobs', '0', '--out', join(work, 'o100-0')]));
   const site = join(work, 'site');
   measure('site build of 1,000 generated visits', 60, 's', () => run(['build', gen1000, '--out', site, '--base-url', 'https://exemple.invalid/']));
