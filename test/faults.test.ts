@@ -59,12 +59,12 @@ describe('a full output folder', () => {
 describe('a write that fails half-way (injected)', () => {
   it('removes the temporary file and leaves the old target untouched', async () => {
     vi.resetModules();
-    vi.doMock('node:fs/promises', async (original) => {
-      const real = await original<typeof import('node:fs/promises')>();
+    vi.doMock('node:fs', async (original) => {
+      const real = await original<typeof import('node:fs')>();
       return {
         ...real,
-        writeFile: async (path: string, data: string) => {
-          await real.writeFile(path, String(data).slice(0, 10));
+        writeFileSync: (path: string, data: string) => {
+          real.writeFileSync(path, String(data).slice(0, 10));
           throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         },
       };
@@ -76,7 +76,7 @@ describe('a write that fails half-way (injected)', () => {
     await expect(writeAtomic(target, 'nouveau bulletin, bien plus long\n')).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(await readdir(join(dir, 'injected'))).toEqual(['bulletin.md']);
     expect(await readFile(target, 'utf8')).toBe('ancien bulletin\n');
-    vi.doUnmock('node:fs/promises');
+    vi.doUnmock('node:fs');
   });
 });
 
