@@ -122,15 +122,13 @@ function usageError(io: Io, lang: Lang, message: string): number {
 }
 
 /**
- * Runs a command that writes files so that Ctrl-C (or SIGTERM) removes the
- * temporary files of writes in progress before exiting with 130.
+ * Runs a command that writes files so that Ctrl-C (or SIGTERM) exits with 130
+ * between two files: outputs are written synchronously (`writeAtomic`), so
+ * the handler runs once the file being written is whole and renamed, never
+ * leaving a temporary file behind, as the signal's default action could.
  */
 async function interruptible(run: () => Promise<number>): Promise<number> {
-  const { removePendingTemps } = await import('./export/write.js');
-  const stop = (): void => {
-    removePendingTemps();
-    process.exit(130);
-  };
+  const stop = (): never => process.exit(130);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
