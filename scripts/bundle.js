@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import ts from 'typescript';
 
 const outdir = fileURLToPath(new URL('../lib/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
@@ -35,17 +36,52 @@ await build({
   legalComments: 'eof',
 });
 const bundle = `${outdir}visite.cjs`;
-// esbuild escapes non-ASCII characters everywhere but in regular expression literals (« », é…),
-// and those few make V8 hold the whole 1.6 MB script two bytes a character: escaped the same way
-// (the same characters to a regular expression, with or without its u flag), it is read and
-// scanned as one-byte text, some 0.005–0.02 s of every cold start here.
-const code = readFileSync(bundle, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// esbuild escapes non-ASCII characters in strings and names, not in regular expression literals
+// (« », é…), and those few make V8 hold the whole 1.6 MB script two bytes a character. Escaped the
+// same way, it is read and scanned as one-byte text (some 0.005–0.02 s of every cold start here).
+const code = asciiOnly(readFileSync(bundle, 'utf8'));
 writeFileSync(bundle, code);
 // The bundle is run by vm.Script (bin/load-bundle.cjs), which is given no way to load ES modules.
 if (code.includes('import(')) throw new Error('lib/bundle/visite.cjs holds an import(): load that module with require or a static import');
 // Its identity, which the code cache repeats (bin/load-bundle.cjs).
 appendFileSync(bundle, `//# visite-build=${createHash('sha256').update(code).digest('hex')}\n`);
 console.log('lib/bundle/visite.cjs written');
+
+/**
+ * The script with each non-ASCII character written as a \\u escape where that means the same
+ * character: in a regular expression literal (unless escaped there, `\\é`), a string, a comment.
+ * TypeScript's parser says where each one is; anywhere else (a template literal, whose raw text a
+ * tag may read) the build stops rather than change what the code does.
+ */
+function asciiOnly(source) {
+  const places = [...source.matchAll(/[^\x00-\x7f]/g)].map((m) => m.index);
+  if (places.length === 0) return source;
+  const file = ts.createSourceFile('visite.cjs', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  /** The innermost node whose own text holds `at`, or whether `at` is in a comment before a node. */
+  const where = (at) => {
+    let kind;
+    let comment = false;
+    const visit = (node) => {
+      if (at < node.pos || at >= node.end) return;
+      if (at < node.getStart(file)) {
+        comment = ts.getLeadingCommentRanges(source, node.pos)?.some((c) => c.pos <= at && at < c.end) ?? false;
+        return;
+      }
+      kind = node.kind;
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return { kind, comment };
+  };
+  const safe = new Set([ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.StringLiteral]);
+  for (const at of places) {
+    const { kind, comment } = where(at);
+    if (!comment && (!safe.has(kind) || source[at - 1] === '\\')) {
+      throw new Error(`lib/bundle/visite.cjs: a non-ASCII character at offset ${at} (${ts.SyntaxKind[kind]}) cannot be escaped safely`);
+    }
+  }
+  return source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 // In a fresh `node`, with no option of this one's (NODE_OPTIONS among them): V8 accepts a cache
 // only where its flags are those that made it.
