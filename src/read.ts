@@ -28,26 +28,30 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export async function readSource(path: string): Promise<{ text: string } | { failed: SourceFile }> {
   const failed = emptySource(path);
+  const tooLarge = (size: number): { failed: SourceFile } => {
+    failed.diagnostics.push({ code: 'file-too-large', severity: 'error', file: path, source: 'load', params: { size, max: MAX_BYTES } });
+    return { failed };
+  };
   let bytes: Uint8Array;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const { size } = fstatSync(fd);
-    if (size > MAX_BYTES) {
-      failed.diagnostics.push({
-        code: 'file-too-large', severity: 'error', file: path, source: 'load',
-        params: { size, max: MAX_BYTES },
-      });
-      return { failed };
-    }
+    if (size > MAX_BYTES) return tooLarge(size);
     bytes = readFileSync(fd);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
     failed.diagnostics.push({ code: 'file-unreadable', severity: 'error', file: path, source: 'load', params: { reason } });
     return { failed };
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {
+      // What was read stands; a descriptor that will not close changes nothing for this file.
+    }
   }
+  // It may have grown while being read.
+  if (bytes.length > MAX_BYTES) return tooLarge(bytes.length);
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Show the text up to the bad byte, so the place is right.
