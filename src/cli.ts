@@ -245,7 +245,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   if (command === 'fmt') {
     const { runFmt } = await import('./commands/fmt.js');
-    return runFmt({ paths: rest, check: Boolean(values.check), lang, color, out: io.out, err: io.err });
+    return interruptible(() => runFmt({ paths: rest, check: Boolean(values.check), lang, color, out: io.out, err: io.err }));
   }
   const loaded = await loadConfig(values.config);
   if (loaded.diagnostics.length > 0) {
