@@ -47,6 +47,12 @@ if (code.includes('import(')) throw new Error('lib/bundle/visite.cjs holds an im
 appendFileSync(bundle, `//# visite-build=${createHash('sha256').update(code).digest('hex')}\n`);
 console.log('lib/bundle/visite.cjs written');
 
+// In a fresh `node`, with no option of this one's (NODE_OPTIONS among them): V8 accepts a cache
+// only where its flags are those that made it.
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+execFileSync(process.execPath, [fileURLToPath(new URL('train-code-cache.cjs', import.meta.url))], { env, stdio: 'inherit' });
+
 /**
  * The script with each non-ASCII character written as a \\u escape where that means the same
  * character: in a regular expression literal (unless escaped there, `\\é`), a string, a comment.
@@ -82,9 +88,3 @@ function asciiOnly(source) {
   }
   return source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-
-// In a fresh `node`, with no option of this one's (NODE_OPTIONS among them): V8 accepts a cache
-// only where its flags are those that made it.
-const env = { ...process.env };
-delete env.NODE_OPTIONS;
-execFileSync(process.execPath, [fileURLToPath(new URL('train-code-cache.cjs', import.meta.url))], { env, stdio: 'inherit' });
