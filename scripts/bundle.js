@@ -9,7 +9,7 @@
 // worker threads' modules, which the threads load from lib/ (`workerModule`).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import ts from 'typescript';
@@ -40,11 +40,10 @@ const bundle = `${outdir}visite.cjs`;
 // (« », é…), and those few make V8 hold the whole 1.6 MB script two bytes a character. Escaped the
 // same way, it is read and scanned as one-byte text (some 0.005–0.02 s of every cold start here).
 const code = asciiOnly(readFileSync(bundle, 'utf8'));
-writeFileSync(bundle, code);
 // The bundle is run by vm.Script (bin/load-bundle.cjs), which is given no way to load ES modules.
 if (code.includes('import(')) throw new Error('lib/bundle/visite.cjs holds an import(): load that module with require or a static import');
-// Its identity, which the code cache repeats (bin/load-bundle.cjs).
-appendFileSync(bundle, `//# visite-build=${createHash('sha256').update(code).digest('hex')}\n`);
+// Written once, with its identity on the last line, which the code cache repeats (bin/load-bundle.cjs).
+writeFileSync(bundle, `${code}//# visite-build=${createHash('sha256').update(code).digest('hex')}\n`);
 console.log('lib/bundle/visite.cjs written');
 
 // In a fresh `node`, with no option of this one's (NODE_OPTIONS among them): V8 accepts a cache
